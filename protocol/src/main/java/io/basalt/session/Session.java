@@ -1,0 +1,62 @@
+package io.basalt.session;
+
+import java.util.List;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * One client's conversation with the database. Both protocol faces drive a session through this
+ * interface only; they encode its {@link QueryResult}s and never own SQL behaviour.
+ *
+ * <p>A session is used by one thread at a time, except {@link #cancel()}, which may be called from
+ * any thread.
+ */
+public interface Session extends AutoCloseable {
+
+    /** The connection id shown in SHOW PROCESSLIST and used by KILL. */
+    long connectionId();
+
+    /** The authenticated user name. */
+    String user();
+
+    /** The current database, or null when none is selected. */
+    String database();
+
+    /**
+     * Makes {@code database} current (COM_INIT_DB, USE).
+     *
+     * @throws io.basalt.error.BasaltException UNKNOWN_DATABASE when it does not exist
+     */
+    void useDatabase(String database);
+
+    /**
+     * Splits a multi-statement text into single statements, following the SQL lexer (quotes,
+     * comments); empty statements are dropped.
+     */
+    List<String> splitStatements(String sql);
+
+    /**
+     * Executes one statement. A row result must be closed by the caller once encoded.
+     *
+     * @throws io.basalt.error.BasaltException for any user-facing failure
+     */
+    QueryResult execute(String sql);
+
+    /**
+     * The columns of {@code table} in the current database whose names match the LIKE pattern
+     * {@code wildcard} (null matches all), for COM_FIELD_LIST.
+     */
+    Schema listFields(String table, String wildcard);
+
+    /** Whether autocommit is on; reported in MySQL status flags. */
+    boolean autocommit();
+
+    /** Whether an explicit transaction is open; reported in MySQL status flags. */
+    boolean inTransaction();
+
+    /** Asks the running statement, if any, to stop; it then fails with QUERY_INTERRUPTED. */
+    void cancel();
+
+    /** Ends the session and releases everything it holds. Never throws. */
+    @Override
+    void close();
+}
