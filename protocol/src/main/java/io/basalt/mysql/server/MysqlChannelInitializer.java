@@ -1,0 +1,28 @@
+package io.basalt.mysql.server;
+
+import io.basalt.mysql.codec.PacketDecoder;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.group.ChannelGroup;
+
+/** Sets up each accepted channel: packet framing, then the connection's handler. */
+final class MysqlChannelInitializer extends ChannelInitializer<Channel> {
+    private final ServerContext server;
+    private final ChannelGroup channels;
+
+    MysqlChannelInitializer(ServerContext server, ChannelGroup channels) {
+        this.server = server;
+        this.channels = channels;
+    }
+
+    @Override
+    protected void initChannel(Channel channel) {
+        // Until login only a handshake response is expected, so a small limit refuses garbage early.
+        PacketDecoder decoder = new PacketDecoder(Math.min(Authentication.MAX_HANDSHAKE_PACKET, server.config().maxAllowedPacket()));
+        MysqlConnection connection = new MysqlConnection(channel, decoder, server);
+        channel.pipeline()
+                .addLast("packets", decoder)
+                .addLast("connection", new MysqlChannelHandler(connection, server.config().connectTimeout().toMillis()));
+        channels.add(channel);
+    }
+}
