@@ -1,0 +1,149 @@
+package io.basalt.server.exec.arrow;
+
+import io.basalt.server.exec.value.Temporals;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.Decimal256Vector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.NullVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeMicroVector;
+import org.apache.arrow.vector.TimeStampMicroVector;
+import org.apache.arrow.vector.TinyIntVector;
+import org.apache.arrow.vector.VarBinaryVector;
+import org.apache.arrow.vector.VarCharVector;
+
+/**
+ * Reads and writes Basalt runtime values from and to Arrow vectors: the boundary between the
+ * columnar storage and protocols on one side and the row operators on the other.
+ */
+public final class ArrowValues {
+    private ArrowValues() {}
+
+    /** A reader of one vector's values by row index. */
+    @FunctionalInterface
+    public interface Getter {
+        Object get(int row);
+    }
+
+    /** A getter specialised to the vector's class, so the per-row path has no type dispatch. */
+    public static Getter getter(FieldVector v) {
+        if (v instanceof IntVector x) {
+            return i -> x.isNull(i) ? null : (Object) (long) x.get(i);
+        }
+        if (v instanceof BigIntVector x) {
+            return i -> x.isNull(i) ? null : (Object) x.get(i);
+        }
+        if (v instanceof SmallIntVector x) {
+            return i -> x.isNull(i) ? null : (Object) (long) x.get(i);
+        }
+        if (v instanceof TinyIntVector x) {
+            return i -> x.isNull(i) ? null : (Object) (long) x.get(i);
+        }
+        if (v instanceof BitVector x) {
+            return i -> x.isNull(i) ? null : (Object) (x.get(i) != 0);
+        }
+        if (v instanceof Float8Vector x) {
+            return i -> x.isNull(i) ? null : (Object) x.get(i);
+        }
+        if (v instanceof Float4Vector x) {
+            // Widen through the decimal text so 0.1f reads as 0.1, as MySQL shows FLOAT values.
+            return i -> x.isNull(i) ? null : (Object) Double.parseDouble(Float.toString(x.get(i)));
+        }
+        if (v instanceof DecimalVector x) {
+            return i -> x.isNull(i) ? null : x.getObject(i);
+        }
+        if (v instanceof Decimal256Vector x) {
+            return i -> x.isNull(i) ? null : x.getObject(i);
+        }
+        if (v instanceof VarCharVector x) {
+            return i -> x.isNull(i) ? null : new String(x.get(i), StandardCharsets.UTF_8);
+        }
+        if (v instanceof VarBinaryVector x) {
+            return i -> x.isNull(i) ? null : x.get(i);
+        }
+        if (v instanceof DateDayVector x) {
+            return i -> x.isNull(i) ? null : LocalDate.ofEpochDay(x.get(i));
+        }
+        if (v instanceof TimeStampMicroVector x) {
+            return i -> x.isNull(i) ? null : Temporals.fromEpochMicros(x.get(i));
+        }
+        if (v instanceof TimeMicroVector x) {
+            return i -> x.isNull(i) ? null : LocalTime.ofNanoOfDay(x.get(i) * 1000);
+        }
+        if (v instanceof NullVector) {
+            return i -> null;
+        }
+        return v::getObject;
+    }
+
+    /** Writes {@code value} (already of the vector's runtime type) at {@code row}. */
+    public static void set(FieldVector v, int row, Object value) {
+        if (value == null) {
+            if (v instanceof NullVector) {
+                return;
+            }
+            setNull(v, row);
+            return;
+        }
+        if (v instanceof IntVector x) {
+            x.setSafe(row, (int) toLong(value));
+        } else if (v instanceof BigIntVector x) {
+            x.setSafe(row, toLong(value));
+        } else if (v instanceof SmallIntVector x) {
+            x.setSafe(row, (short) toLong(value));
+        } else if (v instanceof TinyIntVector x) {
+            x.setSafe(row, (byte) toLong(value));
+        } else if (v instanceof BitVector x) {
+            x.setSafe(row, Boolean.TRUE.equals(value) || (value instanceof Long l && l != 0) ? 1 : 0);
+        } else if (v instanceof Float8Vector x) {
+            x.setSafe(row, ((Number) value).doubleValue());
+        } else if (v instanceof Float4Vector x) {
+            x.setSafe(row, ((Number) value).floatValue());
+        } else if (v instanceof DecimalVector x) {
+            x.setSafe(row, ((BigDecimal) value).setScale(x.getScale(), RoundingMode.HALF_UP));
+        } else if (v instanceof Decimal256Vector x) {
+            x.setSafe(row, ((BigDecimal) value).setScale(x.getScale(), RoundingMode.HALF_UP));
+        } else if (v instanceof VarCharVector x) {
+            x.setSafe(row, value.toString().getBytes(StandardCharsets.UTF_8));
+        } else if (v instanceof VarBinaryVector x) {
+            x.setSafe(row, value instanceof byte[] b ? b : value.toString().getBytes(StandardCharsets.UTF_8));
+        } else if (v instanceof DateDayVector x) {
+            x.setSafe(row, (int) ((LocalDate) value).toEpochDay());
+        } else if (v instanceof TimeStampMicroVector x) {
+            x.setSafe(row, Temporals.toEpochMicros((LocalDateTime) value));
+        } else if (v instanceof TimeMicroVector x) {
+            x.setSafe(row, ((LocalTime) value).toNanoOfDay() / 1000);
+        } else {
+            throw new IllegalArgumentException("unsupported vector " + v.getClass().getSimpleName());
+        }
+    }
+
+    private static long toLong(Object value) {
+        if (value instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        return ((Number) value).longValue();
+    }
+
+    private static void setNull(FieldVector v, int row) {
+        if (v instanceof org.apache.arrow.vector.BaseFixedWidthVector f) {
+            f.setNull(row);
+        } else if (v instanceof org.apache.arrow.vector.BaseVariableWidthVector f) {
+            f.setNull(row);
+        } else {
+            throw new IllegalArgumentException("unsupported vector " + v.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.basalt.server.infoschema;
+
+import io.basalt.server.catalog.Catalog;
+import io.basalt.server.catalog.ColumnDef;
+import io.basalt.server.catalog.DatabaseDef;
+import io.basalt.server.catalog.TableDef;
+import io.basalt.server.catalog.ViewDef;
+import io.basalt.server.sql.plan.SystemTable;
+import io.basalt.server.sql.plan.SystemTable.Column;
+import io.basalt.server.sql.type.SqlType;
+import io.basalt.server.sql.type.SqlType.Kind;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/**
+ * The information_schema views of a catalog snapshot: SCHEMATA, TABLES, COLUMNS. Rows are
+ * computed from the snapshot when a query scans them.
+ */
+public final class InformationSchema {
+    public static final String NAME = "information_schema";
+
+    private InformationSchema() {}
+
+    /** Live row counts for TABLES.TABLE_ROWS, by table id (-1 when unknown). */
+    public interface RowCounts extends LongFunction<Long> {}
+
+    static Column varchar(String name) {
+        return new Column(name, SqlType.varchar(256), true);
+    }
+
+    static Column text(String name) {
+        return new Column(name, SqlType.of(Kind.TEXT), true);
+    }
+
+    static Column bigint(String name) {
+        return new Column(name, SqlType.of(Kind.BIGINT), true);
+    }
+
+    static Column datetime(String name) {
+        return new Column(name, SqlType.of(Kind.DATETIME), true);
+    }
+
+    /** The information_schema tables for {@code catalog}. */
+    public static Map<String, SystemTable> tables(Catalog catalog, RowCounts rowCounts) {
+        Map<String, SystemTable> m = new LinkedHashMap<>();
+        m.put("SCHEMATA", new SystemTable(NAME, "SCHEMATA", List.of(varchar("CATALOG_NAME"), varchar("SCHEMA_NAME"),
+                varchar("DEFAULT_CHARACTER_SET_NAME"), varchar("DEFAULT_COLLATION_NAME"), varchar("SQL_PATH"),
+                varchar("DEFAULT_ENCRYPTION")), () -> schemata(catalog)));
+        m.put("TABLES", new SystemTable(NAME, "TABLES", List.of(varchar("TABLE_CATALOG"), varchar("TABLE_SCHEMA"),
+                varchar("TABLE_NAME"), varchar("TABLE_TYPE"), varchar("ENGINE"), bigint("VERSION"),
+                varchar("ROW_FORMAT"), bigint("TABLE_ROWS"), bigint("AVG_ROW_LENGTH"), bigint("DATA_LENGTH"),
+                bigint("MAX_DATA_LENGTH"), bigint("INDEX_LENGTH"), bigint("DATA_FREE"), bigint("AUTO_INCREMENT"),
+                datetime("CREATE_TIME"), datetime("UPDATE_TIME"), datetime("CHECK_TIME"), varchar("TABLE_COLLATION"),
+                bigint("CHECKSUM"), varchar("CREATE_OPTIONS"), text("TABLE_COMMENT")),
+                () -> tablesRows(catalog, rowCounts)));
+        m.put("COLUMNS", new SystemTable(NAME, "COLUMNS", List.of(varchar("TABLE_CATALOG"), varchar("TABLE_SCHEMA"),
+                varchar("TABLE_NAME"), varchar("COLUMN_NAME"), bigint("ORDINAL_POSITION"), text("COLUMN_DEFAULT"),
+                varchar("IS_NULLABLE"), varchar("DATA_TYPE"), bigint("CHARACTER_MAXIMUM_LENGTH"),
+                bigint("CHARACTER_OCTET_LENGTH"), bigint("NUMERIC_PRECISION"), bigint("NUMERIC_SCALE"),
+                bigint("DATETIME_PRECISION"), varchar("CHARACTER_SET_NAME"), varchar("COLLATION_NAME"),
+                text("COLUMN_TYPE"), varchar("COLUMN_KEY"), varchar("EXTRA"), varchar("PRIVILEGES"),
+                text("COLUMN_COMMENT"), text("GENERATION_EXPRESSION"), bigint("SRS_ID")),
+                () -> columnsRows(catalog)));
+        return m;
+    }
+
+    private static List<Object[]> schemata(Catalog catalog) {
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {"def", NAME, "utf8mb4", "utf8mb4_general_ci", null, "NO"});
+        for (DatabaseDef db : catalog.allDatabases()) {
+            rows.add(new Object[] {"def", db.name(), "utf8mb4", "utf8mb4_general_ci", null, "NO"});
+        }
+        return rows;
+    }
+
+    static LocalDateTime time(long millis) {
+        return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneId.systemDefault()).withNano(0);
+    }
+
+    private static List<Object[]> tablesRows(Catalog catalog, RowCounts rowCounts) {
+        List<Object[]> rows = new ArrayList<>();
+        for (DatabaseDef db : catalog.allDatabases()) {
+            for (TableDef t : db.tables().values()) {
+                Long count = rowCounts.apply(t.id());
+                rows.add(new Object[] {"def", db.name(), t.name(), "BASE TABLE", "Basalt", 10L, "Dynamic",
+                        count == null || count < 0 ? null : count, 0L, 0L, 0L, 0L, 0L, null, time(t.createTimeMillis()),
+                        null, null, "utf8mb4_general_ci", null, "", t.properties().getOrDefault("comment", "")});
+            }
+            for (ViewDef v : db.views().values()) {
+                rows.add(new Object[] {"def", db.name(), v.name(), "VIEW", null, null, null, null, null, null, null,
+                        null, null, null, time(v.createTimeMillis()), null, null, null, null, null, "VIEW"});
+            }
+        }
+        return rows;
+    }
+
+    private static List<Object[]> columnsRows(Catalog catalog) {
+        List<Object[]> rows = new ArrayList<>();
+        for (DatabaseDef db : catalog.allDatabases()) {
+            for (TableDef t : db.tables().values()) {
+                long pos = 1;
+                for (ColumnDef c : t.columns()) {
+                    rows.add(columnRow(db.name(), t, c, pos++));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** One COLUMNS row; also used by SHOW COLUMNS. */
+    public static Object[] columnRow(String db, TableDef t, ColumnDef c, long position) {
+        SqlType type = c.type();
+        Long charMax = type.isString() ? (long) (type.maxChars() > 0 ? type.maxChars() : SqlType.TEXT_LENGTH) : null;
+        Long octets = charMax == null ? null : charMax * 4;
+        Long precision = switch (type.kind()) {
+            case TINYINT -> 3L;
+            case SMALLINT -> 5L;
+            case INT -> 10L;
+            case BIGINT -> 19L;
+            case FLOAT -> 12L;
+            case DOUBLE -> 22L;
+            case DECIMAL -> (long) type.length();
+            case BOOLEAN -> 3L;
+            default -> null;
+        };
+        Long scale = type.kind() == Kind.DECIMAL ? (long) type.scale() : type.isInteger() || type.kind() == Kind.BOOLEAN ? 0L : null;
+        Long dtPrecision = type.isTemporal() && type.kind() != Kind.DATE ? (long) type.length() : null;
+        return new Object[] {"def", db, t.name(), c.name(), position, c.defaultExpression(), c.nullable() ? "YES" : "NO",
+                dataType(type), charMax, octets, precision, scale, dtPrecision, type.isString() ? "utf8mb4" : null,
+                type.isString() ? "utf8mb4_general_ci" : null, type.sqlText(), columnKey(t, c),
+                c.autoIncrement() ? "auto_increment" : "", "select,insert,update,references",
+                c.comment() == null ? "" : c.comment(), "", null};
+    }
+
+    /** MySQL DATA_TYPE: the type name without length, lower case. */
+    public static String dataType(SqlType type) {
+        return switch (type.kind()) {
+            case BOOLEAN -> "tinyint";
+            case TEXT -> "text";
+            default -> type.kind().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    /** COLUMN_KEY: PRI, UNI, MUL or empty. */
+    public static String columnKey(TableDef t, ColumnDef c) {
+        if (t.primaryKey().stream().anyMatch(k -> k.equalsIgnoreCase(c.name()))) {
+            return "PRI";
+        }
+        for (var i : t.indexes()) {
+            if (!i.columns().isEmpty() && i.columns().get(0).equalsIgnoreCase(c.name())) {
+                return i.unique() && i.columns().size() == 1 ? "UNI" : "MUL";
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,373 @@
+package io.basalt.server.session;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.ErrorCode;
+import io.basalt.server.catalog.Catalog;
+import io.basalt.server.command.StatementContext;
+import io.basalt.server.exec.ExecContext;
+import io.basalt.server.exec.QueryContext;
+import io.basalt.server.exec.StatementEnvironment;
+import io.basalt.server.sql.ast.Statement;
+import io.basalt.server.sql.parser.SqlParser;
+import io.basalt.server.sql.plan.VariableResolver;
+import io.basalt.server.state.ApplyResult;
+import io.basalt.session.ClientInfo;
+import io.basalt.session.QueryResult;
+import io.basalt.session.Session;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client's session: current database, variables, warnings of the last statement, the
+ * running statement (for KILL and SHOW PROCESSLIST). Parses each statement and hands it to the
+ * handler for its kind.
+ */
+public final class BasaltSession implements Session {
+    private static final Logger LOG = LoggerFactory.getLogger(BasaltSession.class);
+
+    private final ClientInfo client;
+    private final SessionServices services;
+    private final long connectedAt = System.currentTimeMillis();
+    private final Map<String, Object> variables;
+    private final Map<String, Object> userVariables = new HashMap<>();
+    private volatile String database;
+    private volatile long lastInsertId;
+    private List<ExecContext.Warning> warnings = List.of();
+    private boolean inTransaction;
+    private int writesInTransaction;
+    private volatile ExecContext running;
+    private volatile String runningSql;
+    private volatile long runningSince;
+    private volatile boolean closed;
+
+    BasaltSession(ClientInfo client, SessionServices services) {
+        this.client = client;
+        this.services = services;
+        this.variables = SystemVariables.globalsSnapshot();
+        services.registry().add(this);
+    }
+
+    // ---- Session ----------------------------------------------------------------------------
+
+    @Override
+    public long connectionId() {
+        return client.connectionId();
+    }
+
+    @Override
+    public String user() {
+        return client.user();
+    }
+
+    @Override
+    public String database() {
+        return database;
+    }
+
+    @Override
+    public void useDatabase(String db) {
+        if (db.equalsIgnoreCase(io.basalt.server.infoschema.InformationSchema.NAME)) {
+            database = io.basalt.server.infoschema.InformationSchema.NAME;
+            return;
+        }
+        var def = services.state().catalog().database(db);
+        if (def == null) {
+            throw BasaltException.of(ErrorCode.UNKNOWN_DATABASE, "Unknown database '%s'", db);
+        }
+        database = def.name();
+    }
+
+    /** Leaves no database selected (after DROP DATABASE of the current one). */
+    void useDatabaseNone() {
+        database = null;
+    }
+
+    @Override
+    public List<String> splitStatements(String sql) {
+        return SqlParser.split(sql);
+    }
+
+    @Override
+    public QueryResult execute(String sql) {
+        if (closed) {
+            throw new BasaltException(ErrorCode.QUERY_INTERRUPTED, "Connection was killed");
+        }
+        runningSql = sql;
+        runningSince = System.currentTimeMillis();
+        List<ExecContext.Warning> previous = warnings;
+        try {
+            Statement statement = SqlParser.parse(sql);
+            // SHOW WARNINGS reports the previous statement's warnings; everything else resets them.
+            if (!(statement instanceof Statement.Show show && (show.kind() == Statement.ShowKind.WARNINGS
+                    || show.kind() == Statement.ShowKind.ERRORS || show.kind() == Statement.ShowKind.COUNT_WARNINGS
+                    || show.kind() == Statement.ShowKind.COUNT_ERRORS))) {
+                warnings = List.of();
+            }
+            QueryResult r = dispatch(statement, previous);
+            return r;
+        } catch (BasaltException e) {
+            warnings = List.of(new ExecContext.Warning("Error", e.code().mysqlErrno(), e.getMessage()));
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warn("statement failed unexpectedly: {}", abbreviate(sql), e);
+            BasaltException be = new BasaltException(ErrorCode.INTERNAL, "Internal error: " + e, e);
+            warnings = List.of(new ExecContext.Warning("Error", be.code().mysqlErrno(), be.getMessage()));
+            throw be;
+        } finally {
+            running = null;
+            runningSql = null;
+        }
+    }
+
+    static String abbreviate(String sql) {
+        return sql.length() > 200 ? sql.substring(0, 200) + "..." : sql;
+    }
+
+    private QueryResult dispatch(Statement statement, List<ExecContext.Warning> previousWarnings) {
+        if (statement instanceof Statement.Query q) {
+            return QueryStatements.query(this, q);
+        }
+        if (statement instanceof Statement.Explain e) {
+            return QueryStatements.explain(this, e);
+        }
+        if (statement instanceof Statement.Show s) {
+            return ShowStatements.show(this, s, previousWarnings);
+        }
+        if (statement instanceof Statement.Use u) {
+            useDatabase(u.database());
+            return QueryResult.UpdateCount.ok();
+        }
+        if (statement instanceof Statement.Set s) {
+            VariableStatements.set(this, s);
+            return QueryResult.UpdateCount.ok();
+        }
+        if (statement instanceof Statement.SetNames n) {
+            VariableStatements.setNames(this, n);
+            return QueryResult.UpdateCount.ok();
+        }
+        if (statement instanceof Statement.SetTransaction t) {
+            VariableStatements.setTransaction(this, t);
+            return QueryResult.UpdateCount.ok();
+        }
+        if (statement instanceof Statement.Transaction t) {
+            return transaction(t);
+        }
+        if (statement instanceof Statement.Kill k) {
+            return AdminStatements.kill(this, k);
+        }
+        if (statement instanceof Statement.AdminShowConfig c) {
+            return AdminStatements.showConfig(this, c);
+        }
+        if (statement instanceof Statement.AdminSetConfig c) {
+            return AdminStatements.setConfig(this, c);
+        }
+        if (statement instanceof Statement.LockTables || statement instanceof Statement.NoOp) {
+            return QueryResult.UpdateCount.ok();
+        }
+        if (statement instanceof Statement.Insert || statement instanceof Statement.Update
+                || statement instanceof Statement.Delete) {
+            QueryResult r = DmlStatements.execute(this, statement);
+            if (inTransaction) {
+                writesInTransaction++;
+            }
+            return r;
+        }
+        QueryResult r = DdlStatements.execute(this, statement);
+        if (inTransaction) {
+            // DDL commits implicitly, as in MySQL.
+            inTransaction = false;
+            writesInTransaction = 0;
+        }
+        return r;
+    }
+
+    /**
+     * Basalt commits every statement on its own (statement-level atomicity). BEGIN and COMMIT are
+     * accepted; ROLLBACK of a transaction that wrote is refused, because the writes are already
+     * committed, rather than pretending to undo them.
+     */
+    private QueryResult transaction(Statement.Transaction t) {
+        switch (t.action()) {
+            case BEGIN -> {
+                inTransaction = true;
+                writesInTransaction = 0;
+            }
+            case COMMIT -> {
+                inTransaction = false;
+                writesInTransaction = 0;
+            }
+            case ROLLBACK -> {
+                int writes = writesInTransaction;
+                inTransaction = false;
+                writesInTransaction = 0;
+                if (writes > 0) {
+                    throw BasaltException.of(ErrorCode.NOT_SUPPORTED,
+                            "This version of Basalt doesn't yet support 'ROLLBACK of written data': Basalt commits "
+                                    + "each statement when it runs, and the %d write statement(s) since BEGIN are "
+                                    + "already committed", writes);
+                }
+            }
+        }
+        return QueryResult.UpdateCount.ok();
+    }
+
+    @Override
+    public Schema listFields(String table, String wildcard) {
+        return ShowStatements.fieldList(this, table, wildcard);
+    }
+
+    @Override
+    public boolean autocommit() {
+        return Long.valueOf(1L).equals(variables.get("autocommit"));
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return inTransaction;
+    }
+
+    @Override
+    public void cancel() {
+        ExecContext ctx = running;
+        if (ctx != null) {
+            ctx.cancel();
+        }
+    }
+
+    /** KILL CONNECTION: cancel, and refuse further statements. */
+    void kill() {
+        closed = true;
+        cancel();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        cancel();
+        services.registry().remove(this);
+    }
+
+    // ---- for the statement handlers --------------------------------------------------------
+
+    SessionServices services() {
+        return services;
+    }
+
+    ClientInfo client() {
+        return client;
+    }
+
+    Map<String, Object> variables() {
+        return variables;
+    }
+
+    Map<String, Object> userVariables() {
+        return userVariables;
+    }
+
+    void setWarnings(List<ExecContext.Warning> w) {
+        warnings = w;
+    }
+
+    void setLastInsertId(long id) {
+        lastInsertId = id;
+    }
+
+    long connectedAt() {
+        return connectedAt;
+    }
+
+    String runningSql() {
+        return runningSql;
+    }
+
+    long runningSince() {
+        return runningSince;
+    }
+
+    /** The database for unqualified names; fails with 1046 when none is selected. */
+    String requireDatabase() {
+        if (database == null) {
+            throw new BasaltException(ErrorCode.NO_DATABASE_SELECTED, "No database selected");
+        }
+        return database;
+    }
+
+    Catalog catalog() {
+        return services.state().catalog();
+    }
+
+    StatementEnvironment environment() {
+        return new StatementEnvironment(database, client.user(), client.remoteHost(), client.connectionId(),
+                LocalDateTime.now().withNano(LocalDateTime.now().getNano() / 1000 * 1000), lastInsertId,
+                ThreadLocalRandom.current().nextLong(), services.serverVersion());
+    }
+
+    /** A new execution context registered as this session's running statement (KILL QUERY stops it). */
+    ExecContext newExecContext(StatementEnvironment env) {
+        ExecContext ctx = new ExecContext(env, services.allocator());
+        running = ctx;
+        return ctx;
+    }
+
+    QueryContext queryContext(StatementEnvironment env) {
+        return new QueryContext(catalog(), env, variableResolver(), services.state()::systemSchemas,
+                services.state().stores());
+    }
+
+    VariableResolver variableResolver() {
+        return new VariableResolver() {
+            @Override
+            public Object systemVariable(String scope, String name) {
+                String n = name.toLowerCase(Locale.ROOT);
+                SystemVariables.Definition d = SystemVariables.require(n);
+                if (d.name().equals("last_insert_id") || d.name().equals("identity")) {
+                    return lastInsertId;
+                }
+                if (d.name().equals("timestamp")) {
+                    return System.currentTimeMillis() / 1000;
+                }
+                if (scope.equals("GLOBAL")) {
+                    return SystemVariables.global(d.name());
+                }
+                if (scope.equals("SESSION") && d.scope() == SystemVariables.Scope.GLOBAL) {
+                    throw BasaltException.of(ErrorCode.INCORRECT_GLOBAL_LOCAL_VAR,
+                            "Variable '%s' is a GLOBAL variable", d.name());
+                }
+                Object v = variables.get(d.name());
+                return v != null ? v : SystemVariables.global(d.name());
+            }
+
+            @Override
+            public Object userVariable(String name) {
+                return userVariables.get(name.toLowerCase(Locale.ROOT));
+            }
+        };
+    }
+
+    /** Commits a command and turns its result into the OK packet's contents. */
+    QueryResult.UpdateCount propose(io.basalt.server.command.Command command, byte[] payload) {
+        ApplyResult r = services.proposer().propose(command, payload);
+        warnings = r.warnings();
+        if (r.lastInsertId() > 0) {
+            lastInsertId = r.lastInsertId();
+        }
+        return new QueryResult.UpdateCount(r.affectedRows(), r.lastInsertId(), r.warnings().size(), r.info());
+    }
+
+    StatementContext statementContext(StatementEnvironment env) {
+        return StatementContext.of(env, new HashMap<>(userVariables));
+    }
+
+    List<ExecContext.Warning> warnings() {
+        return new ArrayList<>(warnings);
+    }
+}

@@ -1,0 +1,109 @@
+package io.basalt.server.session;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.ErrorCode;
+import io.basalt.server.catalog.ColumnDef;
+import io.basalt.server.catalog.TableDef;
+import io.basalt.server.command.Command;
+import io.basalt.server.dml.ArrowRows;
+import io.basalt.server.dml.DmlExecutor;
+import io.basalt.server.dml.RowAssembler;
+import io.basalt.server.exec.ExecContext;
+import io.basalt.server.exec.QueryContext;
+import io.basalt.server.exec.StatementEnvironment;
+import io.basalt.server.sql.ast.ObjectName;
+import io.basalt.server.sql.ast.Statement;
+import io.basalt.session.QueryResult;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.calcite.sql.SqlNode;
+
+/**
+ * INSERT, REPLACE, UPDATE and DELETE. INSERT ... VALUES is evaluated here and proposed as rows
+ * (Arrow IPC); statements that read the table are proposed as SQL and evaluated by every replica
+ * at apply time, against the same state.
+ */
+final class DmlStatements {
+    private DmlStatements() {}
+
+    static QueryResult execute(BasaltSession session, Statement statement) {
+        StatementEnvironment env = session.environment();
+        if (statement instanceof Statement.Insert ins && ins.rows() != null) {
+            return insertValues(session, ins, env);
+        }
+        String text;
+        ObjectName target;
+        if (statement instanceof Statement.Insert ins) {
+            text = ins.text();
+            target = ins.table();
+            if (!ins.onDuplicate().isEmpty()) {
+                throw new BasaltException(ErrorCode.NOT_SUPPORTED,
+                        "This version of Basalt doesn't yet support 'ON DUPLICATE KEY UPDATE'");
+            }
+        } else if (statement instanceof Statement.Update u) {
+            text = u.text();
+            target = u.table();
+        } else {
+            Statement.Delete d = (Statement.Delete) statement;
+            text = d.text();
+            target = d.table();
+        }
+        resolveTable(session, target);
+        return session.propose(new Command.ExecuteDml(text, session.statementContext(env)), null);
+    }
+
+    static TableDef resolveTable(BasaltSession session, ObjectName name) {
+        String db = name.database() != null ? name.database() : session.requireDatabase();
+        if (session.catalog().database(db) == null) {
+            throw BasaltException.of(ErrorCode.UNKNOWN_TABLE, "Table '%s.%s' doesn't exist", db, name.name());
+        }
+        TableDef t = session.catalog().table(db, name.name());
+        if (t == null) {
+            if (session.catalog().view(db, name.name()) != null) {
+                throw BasaltException.of(ErrorCode.NOT_SUPPORTED,
+                        "This version of Basalt doesn't yet support 'writes through views'");
+            }
+            throw BasaltException.of(ErrorCode.UNKNOWN_TABLE, "Table '%s.%s' doesn't exist", db, name.name());
+        }
+        return t;
+    }
+
+    private static QueryResult insertValues(BasaltSession session, Statement.Insert ins, StatementEnvironment env) {
+        if (!ins.onDuplicate().isEmpty()) {
+            throw new BasaltException(ErrorCode.NOT_SUPPORTED,
+                    "This version of Basalt doesn't yet support 'ON DUPLICATE KEY UPDATE'");
+        }
+        TableDef t = resolveTable(session, ins.table());
+        ExecContext ctx = session.newExecContext(env);
+        QueryContext qc = session.queryContext(env);
+        RowAssembler assembler = new RowAssembler(t, ins.columns(), !ins.ignore(), qc, ctx);
+        List<Object[]> rows = new ArrayList<>(ins.rows().size());
+        long n = 0;
+        for (List<SqlNode> values : ins.rows()) {
+            n++;
+            if (values.size() != assembler.arity()) {
+                throw BasaltException.of(ErrorCode.WRONG_VALUE_COUNT, "Column count doesn't match value count at row %d", n);
+            }
+            ctx.tick();
+            rows.add(assembler.assemble(RowAssembler.evaluateRow(values, qc, ctx), n, ctx));
+        }
+        BufferAllocator allocator = session.services().allocator();
+        byte[] payload;
+        try (BufferAllocator child = allocator.newChildAllocator("insert", 0, Long.MAX_VALUE);
+                VectorSchemaRoot batch = ArrowRows.toBatch(t, rows, child)) {
+            payload = ArrowRows.toIpc(batch);
+        }
+        List<Integer> ids = t.columns().stream().map(ColumnDef::id).toList();
+        String mode = DmlExecutor.mode(t, ins.replace(), ins.ignore()).name();
+        QueryResult.UpdateCount r = session.propose(new Command.InsertRows(t.database(), t.name(), ids, mode), payload);
+        if (ctx.warningCount() > 0) {
+            List<ExecContext.Warning> all = new ArrayList<>(ctx.warnings());
+            all.addAll(session.warnings());
+            session.setWarnings(all);
+            return new QueryResult.UpdateCount(r.affectedRows(), r.lastInsertId(), all.size(), r.info());
+        }
+        return r;
+    }
+}

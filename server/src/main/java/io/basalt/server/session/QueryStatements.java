@@ -1,0 +1,75 @@
+package io.basalt.server.session;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.ErrorCode;
+import io.basalt.server.exec.ExecContext;
+import io.basalt.server.exec.QueryContext;
+import io.basalt.server.exec.QueryRunner;
+import io.basalt.server.exec.StatementEnvironment;
+import io.basalt.server.exec.arrow.ResultSchema;
+import io.basalt.server.exec.arrow.RowBatchStream;
+import io.basalt.server.exec.op.RowSource;
+import io.basalt.server.sql.ast.Statement;
+import io.basalt.session.QueryResult;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlNode;
+
+/** SELECT and EXPLAIN. */
+final class QueryStatements {
+    private QueryStatements() {}
+
+    static QueryResult query(BasaltSession session, Statement.Query q) {
+        return run(session, q.query());
+    }
+
+    /** Plans and starts a query; rows stream as the client reads them. */
+    static QueryResult.Rows run(BasaltSession session, SqlNode query) {
+        StatementEnvironment env = session.environment();
+        ExecContext ctx = session.newExecContext(env);
+        QueryContext qc = session.queryContext(env);
+        QueryRunner runner = QueryRunner.prepare(query, qc, -1);
+        List<org.apache.calcite.rel.type.RelDataType> types = new ArrayList<>();
+        for (RelDataTypeField f : runner.planned().rowType().getFieldList()) {
+            types.add(f.getType());
+        }
+        BufferAllocator allocator = session.services().allocator().newChildAllocator(
+                "query-" + session.connectionId(), 0, Long.MAX_VALUE);
+        RowSource rows;
+        try {
+            rows = runner.open(ctx);
+        } catch (RuntimeException e) {
+            allocator.close();
+            throw e;
+        }
+        RowBatchStream stream = new RowBatchStream(ResultSchema.of(runner.planned(), qc.catalog()), types, rows, ctx,
+                allocator, () -> session.setWarnings(ctx.warnings()));
+        return new QueryResult.Rows(stream, ctx.warningCount());
+    }
+
+    static QueryResult explain(BasaltSession session, Statement.Explain e) {
+        SqlNode query;
+        Statement inner = e.statement();
+        if (inner instanceof Statement.Query q) {
+            query = q.query();
+        } else if (inner instanceof Statement.Insert i && i.query() != null) {
+            query = i.query();
+        } else {
+            throw new BasaltException(ErrorCode.NOT_SUPPORTED,
+                    "This version of Basalt doesn't yet support 'EXPLAIN of this statement'");
+        }
+        StatementEnvironment env = session.environment();
+        QueryRunner runner = QueryRunner.prepare(query, session.queryContext(env), -1);
+        String plan = RelOptUtil.toString(runner.planned().rel());
+        List<Object[]> rows = new ArrayList<>();
+        for (String line : plan.split("\n")) {
+            if (!line.isBlank()) {
+                rows.add(new Object[] {line});
+            }
+        }
+        return RowsResult.of(List.of(ResultColumn.text("Explain String")), rows, session.services().allocator());
+    }
+}
