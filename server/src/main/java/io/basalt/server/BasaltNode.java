@@ -55,6 +55,8 @@ public final class BasaltNode implements AutoCloseable {
     }
 
     public void start() throws IOException, InterruptedException {
+        applyLogLevel(config.get(ConfigKeys.LOG_LEVEL));
+        config.onChange(ConfigKeys.LOG_LEVEL, (k, v) -> applyLogLevel((String) v));
         Files.createDirectories(dataDir);
         String host = config.get(ConfigKeys.HOST);
         String bind = config.get(ConfigKeys.BIND_ADDRESS);
@@ -95,6 +97,14 @@ public final class BasaltNode implements AutoCloseable {
                 mysql.port(), bind, http.port(), self, dataDir);
     }
 
+    private static void applyLogLevel(String level) {
+        ch.qos.logback.classic.Level l = ch.qos.logback.classic.Level.toLevel(level, null);
+        if (l == null) {
+            throw new IllegalArgumentException("unknown log level '" + level + "'");
+        }
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(l);
+    }
+
     public int mysqlPort() {
         return mysql.port();
     }
@@ -121,6 +131,10 @@ public final class BasaltNode implements AutoCloseable {
         metric(sb, "basalt_raft_is_leader", "gauge", "1 when this node leads its Raft group", raft.isLeader() ? 1 : 0);
         metric(sb, "basalt_raft_applied_index", "gauge", "Last Raft log index applied to the state", raft.appliedIndex());
         metric(sb, "basalt_raft_last_log_index", "gauge", "Last Raft log index on this node", raft.lastLogIndex());
+        metric(sb, "basalt_raft_first_log_index", "gauge", "First Raft log index still kept (older ones are in the snapshot)",
+                raft.firstLogIndex());
+        metric(sb, "basalt_raft_last_snapshot_index", "gauge", "Log index covered by the latest snapshot",
+                raft.lastSnapshotIndex());
         metric(sb, "basalt_raft_term", "gauge", "Current Raft term", raft.term());
         metric(sb, "basalt_databases", "gauge", "Databases in the catalog", state.catalog().databases().size());
         metric(sb, "basalt_arrow_allocated_bytes", "gauge", "Arrow memory held by queries and storage",

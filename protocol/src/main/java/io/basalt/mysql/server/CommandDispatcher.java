@@ -85,7 +85,7 @@ final class CommandDispatcher {
         } catch (MalformedPacketException e) {
             out.abandon();
             responses.error(new BasaltException(ErrorCode.UNKNOWN_COMMAND, "Malformed communication packet"));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError | StackOverflowError e) {
             out.abandon();
             responses.error(UserErrors.translate(e, "Command 0x" + Integer.toHexString(command), session.connectionId()));
         }

@@ -57,7 +57,7 @@ final class QueryExecution implements PendingCommand {
                     // Let the client see each statement's answer while the next one runs.
                     out.flush();
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | AssertionError | StackOverflowError e) {
                 out.abandon();
                 responses.error(UserErrors.translate(e, "COM_QUERY", session.connectionId()));
                 out.flush();

@@ -85,7 +85,7 @@ final class ResultSetStreamer {
                 }
                 loadNextBatch();
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError | StackOverflowError e) {
             out.abandon();
             responses.error(UserErrors.translate(e, "Result streaming", connectionId));
             out.flush();

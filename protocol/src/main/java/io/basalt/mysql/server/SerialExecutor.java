@@ -48,7 +48,7 @@ final class SerialExecutor implements Executor {
             while ((task = tasks.poll()) != null) {
                 try {
                     task.run();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | AssertionError | StackOverflowError e) {
                     LOG.warn("Connection task failed", e);
                 }
             }

@@ -1,7 +1,6 @@
 package io.basalt.mysql.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.basalt.mysql.server.fake.CannedResults;
 import io.basalt.mysql.server.fake.FakeSessionFactory;
@@ -29,7 +28,7 @@ class MysqlCliTest {
     @BeforeAll
     static void start() throws Exception {
         mysql = onPath("mysql");
-        assumeTrue(mysql != null, "the mysql client is not installed");
+        assertThat(mysql).as("the mysql client must be installed (apt-get install mariadb-client)").isNotNull();
         sessions = new FakeSessionFactory();
         server = new MysqlServer(MysqlServerConfig.defaults().withPort(0).withIoThreads(1).withWorkerThreads(2), sessions);
         server.start();
@@ -68,7 +67,7 @@ class MysqlCliTest {
     @Test
     void pingsAndReportsStatusThroughMysqladmin() throws Exception {
         Path admin = onPath("mysqladmin");
-        assumeTrue(admin != null, "mysqladmin is not installed");
+        assertThat(admin).as("mysqladmin must be installed (apt-get install mariadb-client)").isNotNull();
         Run run = run(admin, "ping", "status");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout()).contains("mysqld is alive").contains("Uptime: ").contains("Threads: ");

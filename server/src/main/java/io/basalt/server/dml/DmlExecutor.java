@@ -136,7 +136,7 @@ public final class DmlExecutor {
         SqlSelect select = new SqlSelect(POS, null, new SqlNodeList(items, POS), from(t, u.alias()), u.where(), null,
                 null, null, null, null, null, null, null);
         QueryRunner runner = QueryRunner.prepare(limited(select, u.orderBy(), u.limit()), qc, t.id());
-        RowAssembler defaults = new RowAssembler(t, List.of(), true, qc, ctx);
+        RowAssembler defaults = new RowAssembler(t, null, true, qc, ctx);
         long[] matched = new long[1];
         TableWriter writer = new TableWriter(t, store(t), allocator, autoIncrements);
         long[] counts = writer.change((version, deletes, appends) -> {

@@ -36,14 +36,14 @@ public final class RowAssembler {
     private final boolean[] hasDefault;
 
     /**
-     * @param columns the statement's column list; empty means all columns in order
+     * @param columns the statement's column list; null means all columns in order
      * @param strict false for INSERT IGNORE
      */
     public RowAssembler(TableDef table, List<String> columns, boolean strict, QueryContext qc, ExecContext ctx) {
         this.table = table;
         this.strict = strict;
         List<ColumnDef> cols = table.columns();
-        if (columns.isEmpty()) {
+        if (columns == null) {
             targets = java.util.stream.IntStream.range(0, cols.size()).toArray();
         } else {
             targets = new int[columns.size()];

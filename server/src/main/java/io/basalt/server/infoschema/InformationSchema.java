@@ -116,7 +116,7 @@ public final class InformationSchema {
     /** One COLUMNS row; also used by SHOW COLUMNS. */
     public static Object[] columnRow(String db, TableDef t, ColumnDef c, long position) {
         SqlType type = c.type();
-        Long charMax = type.isString() ? (long) (type.maxChars() > 0 ? type.maxChars() : SqlType.TEXT_LENGTH) : null;
+        Long charMax = type.isString() ? Long.valueOf(type.maxChars() > 0 ? type.maxChars() : SqlType.TEXT_LENGTH) : null;
         Long octets = charMax == null ? null : charMax * 4;
         Long precision = switch (type.kind()) {
             case TINYINT -> 3L;
@@ -129,8 +129,13 @@ public final class InformationSchema {
             case BOOLEAN -> 3L;
             default -> null;
         };
-        Long scale = type.kind() == Kind.DECIMAL ? (long) type.scale() : type.isInteger() || type.kind() == Kind.BOOLEAN ? 0L : null;
-        Long dtPrecision = type.isTemporal() && type.kind() != Kind.DATE ? (long) type.length() : null;
+        Long scale = null;
+        if (type.kind() == Kind.DECIMAL) {
+            scale = (long) type.scale();
+        } else if (type.isInteger() || type.kind() == Kind.BOOLEAN) {
+            scale = 0L;
+        }
+        Long dtPrecision = type.isTemporal() && type.kind() != Kind.DATE ? Long.valueOf(type.length()) : null;
         return new Object[] {"def", db, t.name(), c.name(), position, c.defaultExpression(), c.nullable() ? "YES" : "NO",
                 dataType(type), charMax, octets, precision, scale, dtPrecision, type.isString() ? "utf8mb4" : null,
                 type.isString() ? "utf8mb4_general_ci" : null, type.sqlText(), columnKey(t, c),

@@ -114,9 +114,15 @@ public final class BasaltSession implements Session {
             QueryResult r = dispatch(statement, previous);
             return r;
         } catch (BasaltException e) {
+            LOG.debug("statement failed with {}: {} -- {}", e.code().mysqlErrno(), e.getMessage(), abbreviate(sql));
             warnings = List.of(new ExecContext.Warning("Error", e.code().mysqlErrno(), e.getMessage()));
             throw e;
-        } catch (RuntimeException e) {
+        } catch (StackOverflowError e) {
+            BasaltException be = new BasaltException(ErrorCode.WRONG_ARGUMENTS,
+                    "Statement is nested too deeply to be processed");
+            warnings = List.of(new ExecContext.Warning("Error", be.code().mysqlErrno(), be.getMessage()));
+            throw be;
+        } catch (RuntimeException | AssertionError e) {
             LOG.warn("statement failed unexpectedly: {}", abbreviate(sql), e);
             BasaltException be = new BasaltException(ErrorCode.INTERNAL, "Internal error: " + e, e);
             warnings = List.of(new ExecContext.Warning("Error", be.code().mysqlErrno(), be.getMessage()));

@@ -96,7 +96,7 @@ final class DdlStatements {
                     null);
         }
         if (statement instanceof Statement.DropIndex d) {
-            TableDef t = DmlStatements.resolveTable(session, d.table());
+            TableDef t = d.table() != null ? DmlStatements.resolveTable(session, d.table()) : tableOfIndex(session, d);
             return session.propose(new Command.AlterTable(t.database(), t.name(),
                     List.of(new Alteration.DropIndex(d.name(), d.ifExists()))), null);
         }
@@ -106,6 +106,26 @@ final class DdlStatements {
         }
         throw new BasaltException(ErrorCode.NOT_SUPPORTED,
                 "This version of Basalt doesn't yet support '" + statement.getClass().getSimpleName() + "'");
+    }
+
+    /** The one table of the current database that has the index (DROP INDEX without ON). */
+    private static TableDef tableOfIndex(BasaltSession session, Statement.DropIndex d) {
+        var db = session.catalog().database(session.requireDatabase());
+        List<TableDef> owners = new ArrayList<>();
+        for (TableDef t : db.tables().values()) {
+            if (t.indexes().stream().anyMatch(i -> i.name().equalsIgnoreCase(d.name()))) {
+                owners.add(t);
+            }
+        }
+        if (owners.size() > 1) {
+            throw BasaltException.of(ErrorCode.WRONG_ARGUMENTS,
+                    "Index '%s' exists on several tables; name the table with DROP INDEX %s ON table", d.name(), d.name());
+        }
+        if (owners.isEmpty()) {
+            throw BasaltException.of(ErrorCode.CANT_DROP_FIELD_OR_KEY, "Can't DROP '%s'; check that column/key exists",
+                    d.name());
+        }
+        return owners.get(0);
     }
 
     private static String database(BasaltSession session, ObjectName n) {

@@ -20,6 +20,11 @@ final class VariableStatements {
         StatementEnvironment env = session.environment();
         ExecContext ctx = session.newExecContext(env);
         for (Statement.VariableAssignment a : s.assignments()) {
+            if (a.scope() == Statement.VariableScope.SESSION && a.name().equals("names")) {
+                String[] parts = ((SqlLiteral) a.value()).getValueAs(String.class).split(" COLLATE ");
+                setNames(session, new Statement.SetNames(parts[0], parts.length > 1 ? parts[1] : null));
+                continue;
+            }
             Object value = a.value() == null ? null : evaluate(session, a.value(), env, ctx);
             switch (a.scope()) {
                 case USER -> session.userVariables().put(a.name().toLowerCase(Locale.ROOT), value);

@@ -288,7 +288,7 @@ final class CommandApplier {
         }
         ExecContext ctx = context(null);
         QueryContext qc = queryContext(null);
-        io.basalt.server.dml.RowAssembler defaults = new io.basalt.server.dml.RowAssembler(t, List.of(), false, qc, ctx);
+        io.basalt.server.dml.RowAssembler defaults = new io.basalt.server.dml.RowAssembler(t, null, false, qc, ctx);
         TableWriter writer = new TableWriter(t, store, state.allocator(), state);
         writer.change((version, deletes, appends) -> {
             List<Integer> ids = t.columns().stream().map(ColumnDef::id).toList();

@@ -262,6 +262,7 @@ final class DateFunctions {
             case "DATE_ADD", "DATE_SUB" -> {
                 boolean subtract = n.equals("DATE_SUB");
                 boolean dateResult = type.getSqlTypeName() == SqlTypeName.DATE;
+                boolean textResult = type.getSqlTypeName() == SqlTypeName.VARCHAR;
                 return (row, ctx) -> {
                     Object d = args.get(0).eval(row, ctx);
                     Object amount = args.get(1).eval(row, ctx);
@@ -276,6 +277,12 @@ final class DateFunctions {
                     LocalDateTime r = Intervals.add(t, amount, MysqlValues.toText(unit), subtract, ctx);
                     if (r == null || r.getYear() < 0 || r.getYear() > 9999) {
                         return null;
+                    }
+                    if (textResult) {
+                        String unitText = MysqlValues.toText(unit);
+                        boolean dayUnit = List.of("DAY", "WEEK", "MONTH", "QUARTER", "YEAR", "YEAR_MONTH").contains(unitText);
+                        boolean hadTime = MysqlValues.toText(d).indexOf(':') >= 0;
+                        return dayUnit && !hadTime ? Temporals.formatDate(r.toLocalDate()) : Temporals.toText(r);
                     }
                     return dateResult ? r.toLocalDate() : r;
                 };

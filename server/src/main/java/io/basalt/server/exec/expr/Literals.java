@@ -22,13 +22,13 @@ public final class Literals {
         }
         Comparable<?> v = lit.getValue();
         return switch (lit.getType().getSqlTypeName()) {
-            case TINYINT, SMALLINT, INTEGER, BIGINT -> ((BigDecimal) v).longValue();
+            case TINYINT, SMALLINT, INTEGER, BIGINT -> ((Number) v).longValue();
             case DECIMAL -> {
-                BigDecimal d = (BigDecimal) v;
+                BigDecimal d = v instanceof BigDecimal b ? b : new BigDecimal(v.toString());
                 int scale = lit.getType().getScale();
                 yield scale >= 0 && d.scale() != scale ? d.setScale(scale, java.math.RoundingMode.HALF_UP) : d;
             }
-            case DOUBLE, FLOAT, REAL -> ((BigDecimal) v).doubleValue();
+            case DOUBLE, FLOAT, REAL -> ((Number) v).doubleValue();
             case CHAR, VARCHAR -> v instanceof NlsString s ? s.getValue() : v.toString();
             case BOOLEAN -> (Boolean) v;
             case DATE -> {

@@ -417,7 +417,7 @@ final class StringFunctions {
         if (start >= count || len <= 0) {
             return "";
         }
-        long end = Math.min(count, start + len);
+        long end = len > count ? count : Math.min(count, start + len);
         int from = s.offsetByCodePoints(0, (int) start);
         int to = s.offsetByCodePoints(0, (int) end);
         return s.substring(from, to);

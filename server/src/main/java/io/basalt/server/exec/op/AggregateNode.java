@@ -99,8 +99,13 @@ public final class AggregateNode implements PhysicalNode {
                 }
             }
         }
+        List<Group> ordered = new ArrayList<>(groups.values());
+        if (groupSets.size() > 1) {
+            // ROLLUP output as MySQL shows it: groups in key order, each super-aggregate row after its group.
+            ordered.sort(this::rollupOrder);
+        }
         List<Object[]> out = new ArrayList<>(groups.size());
-        for (Group g : groups.values()) {
+        for (Group g : ordered) {
             Object[] r = new Object[width()];
             System.arraycopy(g.keyValues, 0, r, 0, groupColumns.length);
             for (int i = 0; i < calls.size(); i++) {
@@ -117,6 +122,34 @@ public final class AggregateNode implements PhysicalNode {
                 return i < out.size() ? out.get(i++) : null;
             }
         };
+    }
+
+    private int rollupOrder(Group a, Group b) {
+        ImmutableBitSet sa = groupSets.get(a.setIndex);
+        ImmutableBitSet sb = groupSets.get(b.setIndex);
+        for (int i = 0; i < groupColumns.length; i++) {
+            boolean ina = sa.get(groupColumns[i]);
+            boolean inb = sb.get(groupColumns[i]);
+            if (ina != inb) {
+                return ina ? -1 : 1;
+            }
+            if (!ina) {
+                continue;
+            }
+            Object x = a.keyValues[i];
+            Object y = b.keyValues[i];
+            if (x == null || y == null) {
+                if (x != y) {
+                    return x == null ? -1 : 1;
+                }
+                continue;
+            }
+            int c = io.basalt.server.exec.value.MysqlValues.compare(x, y, io.basalt.server.exec.value.Warnings.IGNORE);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     /** GROUPING(a, b, ...): one bit per argument, set when the grouping set leaves it out. */

@@ -331,7 +331,7 @@ public final class MysqlValues {
             return d.toPlainString();
         }
         if (v instanceof Double d) {
-            return DoubleText.format(d);
+            return io.basalt.mysql.text.MysqlText.formatDouble(d);
         }
         if (v instanceof Boolean b) {
             return b ? "1" : "0";

@@ -46,7 +46,7 @@ public sealed interface Statement {
     record CreateIndex(String name, ObjectName table, List<String> columns, boolean unique, boolean ifNotExists)
             implements Statement {}
 
-    /** DROP INDEX name ON table. */
+    /** DROP INDEX name [ON table]; table is null when omitted. */
     record DropIndex(String name, ObjectName table, boolean ifExists) implements Statement {}
 
     /** TRUNCATE [TABLE] name. */
@@ -56,7 +56,8 @@ public sealed interface Statement {
      * INSERT / REPLACE. Exactly one of {@code rows} and {@code query} is set.
      *
      * @param table target table
-     * @param columns explicit column list, or empty for all columns in order
+     * @param columns explicit column list (possibly empty, as in {@code INSERT INTO t () VALUES ()}), or null for
+     *     all columns in order
      * @param rows VALUES rows; a null element inside a row stands for DEFAULT
      * @param query INSERT ... SELECT source
      * @param replace true for REPLACE

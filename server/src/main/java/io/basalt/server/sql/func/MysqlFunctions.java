@@ -13,7 +13,6 @@ import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorBinding;
-import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -184,6 +183,10 @@ public final class MysqlFunctions {
             String unit = b.getOperandLiteralValue(unitOperand, String.class);
             dayUnit = unit != null && List.of("DAY", "WEEK", "MONTH", "QUARTER", "YEAR", "YEAR_MONTH")
                     .contains(unit.toUpperCase(Locale.ROOT));
+        }
+        if (SqlTypeUtil.isCharacter(t)) {
+            // A string argument gives a string result, as in MySQL.
+            return type(b, SqlTypeName.VARCHAR, true);
         }
         SqlTypeName n = t.getSqlTypeName() == SqlTypeName.DATE && dayUnit ? SqlTypeName.DATE : SqlTypeName.TIMESTAMP;
         if (t.getSqlTypeName() == SqlTypeName.TIMESTAMP) {
@@ -370,7 +373,8 @@ public final class MysqlFunctions {
         alias("VAR_SAMP", SqlStdOperatorTable.VAR_SAMP);
         alias("VARIANCE", SqlStdOperatorTable.VAR_POP);
         alias("ANY_VALUE", SqlStdOperatorTable.ANY_VALUE);
-        alias("GROUP_CONCAT", SqlLibraryOperators.GROUP_CONCAT);
+        // GROUP_CONCAT(x ORDER BY y SEPARATOR s) is standard LISTAGG(x, s) WITHIN GROUP (ORDER BY y).
+        alias("GROUP_CONCAT", SqlStdOperatorTable.LISTAGG);
         alias("ROW_NUMBER", SqlStdOperatorTable.ROW_NUMBER);
         alias("RANK", SqlStdOperatorTable.RANK);
         alias("DENSE_RANK", SqlStdOperatorTable.DENSE_RANK);

@@ -396,7 +396,15 @@ final class ExpressionParser {
             case HEX -> {
                 in.next();
                 String hex = t.text().length() % 2 == 1 ? "0" + t.text() : t.text();
-                return SqlLiteral.createBinaryString(HexFormat.of().parseHex(hex), p);
+                byte[] bytes = HexFormat.of().parseHex(hex);
+                // Printable ASCII hex literals act as the strings they spell (X'41' is 'A'), which is how
+                // MySQL uses them in string context; anything else stays a binary string.
+                boolean ascii = true;
+                for (byte b : bytes) {
+                    ascii &= b >= 0x20 && b < 0x7f;
+                }
+                return ascii ? SqlLiteral.createCharString(new String(bytes, java.nio.charset.StandardCharsets.US_ASCII), p)
+                        : SqlLiteral.createBinaryString(bytes, p);
             }
             case BIT -> {
                 in.next();
@@ -685,7 +693,7 @@ final class ExpressionParser {
             elseExpr = expression();
         }
         in.expectWord("END");
-        return new SqlCase(p, value, new SqlNodeList(whens, p), new SqlNodeList(thens, p),
+        return SqlCase.createSwitched(p, value, new SqlNodeList(whens, p), new SqlNodeList(thens, p),
                 elseExpr == null ? SqlLiteral.createNull(p) : elseExpr);
     }
 

@@ -28,6 +28,8 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * columns.
  */
 final class QueryParser implements ExpressionParser.QueryParsing {
+    private static final int MAX_ALIAS_LENGTH = 256;
+
     private final TokenCursor in;
     private final ExpressionParser expr;
 
@@ -302,7 +304,8 @@ final class QueryParser implements ExpressionParser.QueryParsing {
             if (e instanceof SqlIdentifier) {
                 return e;
             }
-            alias = text;
+            // MySQL names an expression column by its text, cut at 256 characters.
+            alias = text.length() > MAX_ALIAS_LENGTH ? text.substring(0, MAX_ALIAS_LENGTH) : text;
         }
         return SqlStdOperatorTable.AS.createCall(p, e, new SqlIdentifier(alias, p));
     }

@@ -333,11 +333,9 @@ final class StatementParser {
         if (in.acceptWord("INDEX")) {
             boolean ie = ifExists();
             String name = in.identifier();
-            if (!in.acceptWord("ON")) {
-                // MySQL requires ON table; the SQLite form without it is a syntax error here too.
-                throw in.error();
-            }
-            ObjectName table = objectName();
+            // MySQL requires ON table; without it (the SQLite/PostgreSQL form) the index is looked up by
+            // name in the current database.
+            ObjectName table = in.acceptWord("ON") ? objectName() : null;
             return new Statement.DropIndex(name, table, ie);
         }
         throw in.error();
@@ -427,11 +425,12 @@ final class StatementParser {
             in.acceptWord("OVERWRITE");
         }
         ObjectName table = objectName();
-        List<String> columns = new ArrayList<>();
+        List<String> columns = null;
         List<List<SqlNode>> rows = null;
         SqlNode query = null;
         if (in.isSymbol("(") && !queries.startsQuery()) {
             in.expectSymbol("(");
+            columns = new ArrayList<>();
             if (!in.isSymbol(")")) {
                 do {
                     String c = in.anyIdentifier();
@@ -467,9 +466,10 @@ final class StatementParser {
                 rows.add(row);
             } while (in.acceptSymbol(","));
         } else if (in.acceptWord("SET")) {
-            if (!columns.isEmpty()) {
+            if (columns != null) {
                 throw in.error();
             }
+            columns = new ArrayList<>();
             List<SqlNode> row = new ArrayList<>();
             do {
                 columns.add(columnName());
@@ -815,6 +815,15 @@ final class StatementParser {
     }
 
     private VariableAssignment variableAssignment() {
+        if (in.isWord("NAMES") && !in.peek(1).isSymbol("=") && !in.peek(1).isSymbol(":=")) {
+            // SET ..., NAMES charset [COLLATE collation] inside a list (drivers send this on connect).
+            in.next();
+            String charset = in.isWord("DEFAULT") ? in.next().text() : in.identifierOrString();
+            if (in.acceptWord("COLLATE")) {
+                charset = charset + " COLLATE " + in.identifierOrString();
+            }
+            return new VariableAssignment(VariableScope.SESSION, "names", SqlLiteral.createCharString(charset, in.pos()));
+        }
         VariableScope scope = VariableScope.SESSION;
         String name;
         Token t = in.peek();

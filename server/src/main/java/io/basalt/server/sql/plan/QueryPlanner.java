@@ -85,6 +85,8 @@ public final class QueryPlanner implements BasaltView.Expander {
 
     private static final HepProgram PUSHDOWN = new HepProgramBuilder()
             .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+            // Window functions become Window nodes, which the executor runs per partition.
+            .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
             .addRuleCollection(List.of(
                     CoreRules.FILTER_INTO_JOIN,
                     CoreRules.JOIN_CONDITION_PUSH,
@@ -93,12 +95,19 @@ public final class QueryPlanner implements BasaltView.Expander {
                     CoreRules.FILTER_SET_OP_TRANSPOSE,
                     CoreRules.FILTER_AGGREGATE_TRANSPOSE,
                     CoreRules.PROJECT_MERGE,
-                    CoreRules.PROJECT_REMOVE,
-                    CoreRules.AGGREGATE_PROJECT_MERGE))
+                    CoreRules.PROJECT_REMOVE))
             .addMatchOrder(HepMatchOrder.BOTTOM_UP)
             .addRuleCollection(List.of(ScanRules.TABLE_SCAN, ScanRules.FILTER_INTO_SCAN, ScanRules.PROJECT_INTO_SCAN,
                     CoreRules.PROJECT_REMOVE))
             .build();
+
+    /**
+     * Calcite's expression simplifier folds comparisons of literals with its own (binary,
+     * case-sensitive) rules; MySQL compares strings case-insensitively, so Basalt turns it off and
+     * folds constants with its own evaluator instead ({@link ConstantFolder}).
+     */
+    private static final org.apache.calcite.plan.Context PLANNER_CONTEXT =
+            org.apache.calcite.plan.Contexts.of(RelBuilder.Config.DEFAULT.withSimplify(false));
 
     private final Catalog catalog;
     private final String database;
@@ -140,7 +149,7 @@ public final class QueryPlanner implements BasaltView.Expander {
             rootSchema.add(e.getKey(), new DatabaseSchema(new java.util.HashMap<>(e.getValue())));
         }
         this.catalogReader = readerFor(database);
-        HepPlanner planner = new HepPlanner(PUSHDOWN);
+        HepPlanner planner = new HepPlanner(PUSHDOWN, PLANNER_CONTEXT);
         planner.setExecutor(new ConstantFolder(env));
         this.cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
         this.cluster.setMetadataQuerySupplier(
@@ -172,6 +181,7 @@ public final class QueryPlanner implements BasaltView.Expander {
                 .withIdentifierExpansion(true)
                 .withDefaultNullCollation(NullCollation.LOW)
                 .withTypeCoercionEnabled(true)
+                .withTypeCoercionFactory(MysqlTypeCoercion::new)
                 .withCallRewrite(true);
         return new MysqlValidator(OPERATORS, reader, typeFactory, config);
     }
@@ -181,7 +191,8 @@ public final class QueryPlanner implements BasaltView.Expander {
                 .withExpand(false)
                 .withTrimUnusedFields(true)
                 .withInSubQueryThreshold(Integer.MAX_VALUE)
-                .withRemoveSortInSubQuery(true);
+                .withRemoveSortInSubQuery(true)
+                .withRelBuilderConfigTransform(b -> b.withSimplify(false));
         return new SqlToRelConverter((rowType, queryString, schemaPath, viewPath) -> {
             throw new UnsupportedOperationException("view expansion goes through BasaltView");
         }, validator, reader, c, StandardConvertletTable.INSTANCE, config);
@@ -229,14 +240,14 @@ public final class QueryPlanner implements BasaltView.Expander {
     }
 
     private RelNode optimize(RelNode rel, SqlToRelConverter converter) {
-        HepPlanner subqueries = new HepPlanner(SUBQUERY_REMOVAL);
+        HepPlanner subqueries = new HepPlanner(SUBQUERY_REMOVAL, PLANNER_CONTEXT);
         subqueries.setExecutor(cluster.getPlanner().getExecutor());
         subqueries.setRoot(rel);
         RelNode r = subqueries.findBestExp();
-        RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
+        RelBuilder relBuilder = RelBuilder.proto(PLANNER_CONTEXT).create(cluster, catalogReader);
         r = RelDecorrelator.decorrelateQuery(r, relBuilder);
         r = converter.trimUnusedFields(false, r);
-        HepPlanner pushdown = new HepPlanner(PUSHDOWN);
+        HepPlanner pushdown = new HepPlanner(PUSHDOWN, PLANNER_CONTEXT);
         pushdown.setExecutor(cluster.getPlanner().getExecutor());
         pushdown.setRoot(r);
         return pushdown.findBestExp();
@@ -364,7 +375,7 @@ public final class QueryPlanner implements BasaltView.Expander {
             SqlToRelConverter converter = newConverter(validator, reader, context.getCluster());
             RelNode rel = converter.convertQuery(validated, false, true).project();
             RelDataType wanted = renamed(rel.getRowType(), view);
-            RelBuilder b = RelFactories.LOGICAL_BUILDER.create(context.getCluster(), reader);
+            RelBuilder b = RelBuilder.proto(PLANNER_CONTEXT).create(context.getCluster(), reader);
             return b.push(rel).rename(wanted.getFieldNames()).build();
         } catch (BasaltException e) {
             throw e;

@@ -1,0 +1,47 @@
+package io.basalt.server.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.basalt.server.catalog.ColumnDef;
+import io.basalt.server.catalog.TableDef;
+import io.basalt.server.sql.type.SqlType;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CommandCodecTest {
+
+    @Test
+    void roundTripsCommandsAndPayloads() {
+        TableDef t = new TableDef(0, "d", "t", List.of(new ColumnDef(0, "a", SqlType.decimal(10, 2), true, "1.50", false, "c")),
+                "DUPLICATE", List.of("a"), List.of(), List.of("a"), 4, null, Map.of("k", "v"), 5, 0);
+        Command c = new Command.CreateTable(t, true, null, null);
+        byte[] payload = {1, 2, 3};
+
+        CommandCodec.Decoded d = CommandCodec.decode(ByteBuffer.wrap(CommandCodec.encode(c, payload)));
+
+        assertThat(d.command()).isEqualTo(c);
+        assertThat(d.payload()).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void userVariablesKeepTheirTypesThroughTheLog() {
+        StatementContext sc = StatementContext.of(new io.basalt.server.exec.StatementEnvironment("d", "u", "h", 1,
+                java.time.LocalDateTime.of(2024, 1, 2, 3, 4, 5), 7, 9, "v"),
+                Map.of("l", 5L, "n", new java.math.BigDecimal("1.50"), "s", "x"));
+        Command c = new Command.ExecuteDml("UPDATE t SET a = @l", sc);
+
+        Command back = CommandCodec.decode(ByteBuffer.wrap(CommandCodec.encode(c, null))).command();
+
+        assertThat(((Command.ExecuteDml) back).context().variables())
+                .containsEntry("l", 5L).containsEntry("n", new java.math.BigDecimal("1.50")).containsEntry("s", "x");
+    }
+
+    @Test
+    void rejectsForeignBytes() {
+        assertThatThrownBy(() -> CommandCodec.decode(ByteBuffer.wrap(new byte[] {9, 9, 9, 9, 9, 9, 9})))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,106 @@
+package io.basalt.server.exec;
+
+import static io.basalt.server.LocalDatabase.rows;
+import static io.basalt.server.LocalDatabase.value;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.ErrorCode;
+import io.basalt.server.LocalDatabase;
+import io.basalt.session.Session;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** MySQL expression semantics, evaluated by the real planner and executor. */
+class SemanticsTest {
+    @TempDir
+    static Path dir;
+    static LocalDatabase db;
+    static Session s;
+
+    @BeforeAll
+    static void open() throws Exception {
+        db = new LocalDatabase(dir);
+        s = db.session();
+    }
+
+    @AfterAll
+    static void close() {
+        s.close();
+        db.close();
+    }
+
+    @Test
+    void arithmeticFollowsMysql() {
+        assertThat(value(s, "SELECT 7/2")).isEqualTo("3.5000");
+        assertThat(value(s, "SELECT 1/3")).isEqualTo("0.3333");
+        assertThat(value(s, "SELECT 7 DIV 2")).isEqualTo("3");
+        assertThat(value(s, "SELECT -7 DIV 2")).isEqualTo("-3");
+        assertThat(value(s, "SELECT -7 % 3")).isEqualTo("-1");
+        assertThat(value(s, "SELECT 5 / 0")).isNull();
+        assertThat(value(s, "SELECT 5 DIV 0")).isNull();
+        assertThat(value(s, "SELECT 2.50 * 2")).isEqualTo("5.00");
+        assertThat(value(s, "SELECT 1e20 * 10")).isEqualTo("1e21");
+        assertThat(value(s, "SELECT '3' + 4")).isEqualTo("7");
+        assertThat(value(s, "SELECT - - 96 + CAST(90 AS SIGNED)")).isEqualTo("186");
+        assertThatThrownBy(() -> value(s, "SELECT 9223372036854775807 + 1"))
+                .isInstanceOfSatisfying(BasaltException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NUMERIC_OVERFLOW));
+    }
+
+    @Test
+    void stringsCompareCaseInsensitivelyAndNumbersWithStringsAsDoubles() {
+        assertThat(value(s, "SELECT 'abc' = 'ABC'")).isEqualTo("1");
+        assertThat(value(s, "SELECT 'abc' = 'abc   '")).isEqualTo("1");
+        assertThat(value(s, "SELECT '1.5' = 1")).isEqualTo("0");
+        assertThat(value(s, "SELECT '10' > 9")).isEqualTo("1");
+        assertThat(value(s, "SELECT 'Hello' LIKE 'h%O'")).isEqualTo("1");
+        assertThat(value(s, "SELECT NULL = NULL")).isNull();
+        assertThat(value(s, "SELECT NULL <=> NULL")).isEqualTo("1");
+    }
+
+    @Test
+    void anyValueIsACondition() {
+        assertThat(value(s, "SELECT CASE WHEN 5 THEN 'y' ELSE 'n' END")).isEqualTo("y");
+        assertThat(value(s, "SELECT NOT 0")).isEqualTo("1");
+        assertThat(value(s, "SELECT 2 AND 'x'")).isEqualTo("0");
+        assertThat(value(s, "SELECT 1 XOR 1")).isEqualTo("0");
+        assertThat(value(s, "SELECT IF('', 'y', 'n')")).isEqualTo("n");
+    }
+
+    @Test
+    void castsAndFunctions() {
+        assertThat(value(s, "SELECT CAST('12abc' AS SIGNED)")).isEqualTo("12");
+        assertThat(value(s, "SELECT CAST(2.5 AS SIGNED)")).isEqualTo("3");
+        assertThat(value(s, "SELECT CAST(1.239 AS DECIMAL(4,2))")).isEqualTo("1.24");
+        assertThat(value(s, "SELECT CONCAT('a', 1, NULL)")).isNull();
+        assertThat(value(s, "SELECT CONCAT_WS('-', 'a', NULL, 'b')")).isEqualTo("a-b");
+        assertThat(value(s, "SELECT SUBSTRING('basalt', -3)")).isEqualTo("alt");
+        assertThat(value(s, "SELECT LOCATE('SAL', 'basalt')")).isEqualTo("3");
+        assertThat(value(s, "SELECT ROUND(-2.5)")).isEqualTo("-3");
+        assertThat(value(s, "SELECT DATE_ADD('2024-01-31', INTERVAL 1 MONTH)")).isEqualTo("2024-02-29");
+        assertThat(value(s, "SELECT DATEDIFF('2024-03-01', '2024-02-01')")).isEqualTo("29");
+        assertThat(value(s, "SELECT DATE_FORMAT('2024-03-05 14:07:09', '%W %D %M %Y %H:%i:%s')"))
+                .isEqualTo("Tuesday 5th March 2024 14:07:09");
+        assertThat(value(s, "SELECT GREATEST(3, 10, 7)")).isEqualTo("10");
+        assertThat(value(s, "SELECT COALESCE(NULL, NULL, 'z')")).isEqualTo("z");
+    }
+
+    @Test
+    void aggregatesWindowsAndSetOperations() {
+        db.state();
+        rows(s, "CREATE DATABASE IF NOT EXISTS sem; USE sem; DROP TABLE IF EXISTS t; "
+                + "CREATE TABLE t (g VARCHAR(5), x INT); INSERT INTO t VALUES ('a', 1), ('A', 2), ('b', 3), ('b', NULL)");
+        assertThat(rows(s, "SELECT g, COUNT(*), COUNT(x), SUM(x), AVG(x) FROM t GROUP BY g ORDER BY g")).containsExactly(
+                List.of("a", "2", "2", "3", "1.5000"), java.util.Arrays.asList("b", "2", "1", "3", "3.0000"));
+        assertThat(rows(s, "SELECT x, ROW_NUMBER() OVER (ORDER BY x DESC) FROM t WHERE x IS NOT NULL ORDER BY x"))
+                .containsExactly(List.of("1", "3"), List.of("2", "2"), List.of("3", "1"));
+        assertThat(rows(s, "SELECT x FROM t WHERE x < 3 UNION SELECT 2 ORDER BY 1")).containsExactly(List.of("1"), List.of("2"));
+        assertThat(value(s, "SELECT GROUP_CONCAT(x ORDER BY x DESC SEPARATOR '/') FROM t")).isEqualTo("3/2/1");
+        assertThat(value(s, "SELECT COUNT(*) FROM t a JOIN t b ON a.g = b.g")).isEqualTo("8");
+    }
+}
