@@ -9,6 +9,17 @@ public sealed interface Credential {
      */
     record MysqlNativePassword(byte[] salt, byte[] response) implements Credential {}
 
-    /** A password in clear, e.g. Flight basic auth over the wire or mysql_clear_password. */
+    /**
+     * caching_sha2_password's fast path: the client sent SHA256(password) XOR
+     * SHA256(SHA256(SHA256(password)) + salt). The server may answer with
+     * {@link FullAuthenticationRequired}.
+     */
+    record CachingSha2Password(byte[] salt, byte[] response) implements Credential {}
+
+    /**
+     * A password in clear: Flight basic auth, caching_sha2_password's full authentication over TLS
+     * or RSA, or mysql_clear_password over TLS. Faces pass it only over an encrypted channel or after
+     * decrypting it.
+     */
     record Cleartext(String password) implements Credential {}
 }

@@ -42,6 +42,14 @@ public interface Session extends AutoCloseable {
     QueryResult execute(String sql);
 
     /**
+     * Prepares a statement with {@code ?} placeholders (COM_STMT_PREPARE, Flight prepared
+     * statements).
+     *
+     * @throws io.basalt.error.BasaltException when the statement does not parse or validate
+     */
+    PreparedStatement prepare(String sql);
+
+    /**
      * The columns of {@code table} in the current database whose names match the LIKE pattern
      * {@code wildcard} (null matches all), for COM_FIELD_LIST.
      */

@@ -2,8 +2,13 @@ package io.basalt.server.command;
 
 import io.basalt.server.exec.StatementEnvironment;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,50 +22,94 @@ import java.util.Map;
  * @param statementTime NOW() as ISO text
  * @param lastInsertId LAST_INSERT_ID() of the session
  * @param randomSeed seed for RAND()
- * @param userVariables @variables, each value typed by a prefix (L: long, N: decimal, D: double, S: text)
+ * @param userVariables @variables, each value encoded by {@link #encode}
+ * @param parameters prepared-statement parameter values, encoded by {@link #encode}
  */
 public record StatementContext(String database, String user, String host, long connectionId, String statementTime,
-        long lastInsertId, long randomSeed, Map<String, String> userVariables) {
+        long lastInsertId, long randomSeed, Map<String, String> userVariables, List<String> parameters) {
 
-    public static StatementContext of(StatementEnvironment env, Map<String, Object> userVariables) {
+    public static StatementContext of(StatementEnvironment env, Map<String, Object> userVariables,
+            List<Object> parameters) {
         Map<String, String> encoded = new HashMap<>();
         for (Map.Entry<String, Object> e : userVariables.entrySet()) {
-            Object v = e.getValue();
-            if (v == null) {
-                continue;
+            if (e.getValue() != null) {
+                encoded.put(e.getKey(), encode(e.getValue()));
             }
-            String text;
-            if (v instanceof Long l) {
-                text = "L:" + l;
-            } else if (v instanceof BigDecimal d) {
-                text = "N:" + d.toPlainString();
-            } else if (v instanceof Double d) {
-                text = "D:" + d;
-            } else {
-                text = "S:" + io.basalt.server.exec.value.MysqlValues.toText(v);
-            }
-            encoded.put(e.getKey(), text);
+        }
+        List<String> params = new ArrayList<>();
+        for (Object p : parameters) {
+            params.add(encode(p));
         }
         return new StatementContext(env.database(), env.user(), env.host(), env.connectionId(),
-                env.statementTime().toString(), env.lastInsertId(), env.randomSeed(), encoded);
+                env.statementTime().toString(), env.lastInsertId(), env.randomSeed(), encoded, params);
+    }
+
+    /** A value as text with a one-letter type prefix, so it comes back with the same runtime type. */
+    static String encode(Object v) {
+        if (v == null) {
+            return "Z:";
+        }
+        if (v instanceof Long l) {
+            return "L:" + l;
+        }
+        if (v instanceof BigDecimal d) {
+            return "N:" + d.toPlainString();
+        }
+        if (v instanceof Double d) {
+            return "D:" + d;
+        }
+        if (v instanceof Boolean b) {
+            return "T:" + b;
+        }
+        if (v instanceof byte[] b) {
+            return "B:" + Base64.getEncoder().encodeToString(b);
+        }
+        if (v instanceof LocalDate d) {
+            return "d:" + d;
+        }
+        if (v instanceof LocalDateTime t) {
+            return "t:" + t;
+        }
+        if (v instanceof LocalTime t) {
+            return "h:" + t;
+        }
+        return "S:" + io.basalt.server.exec.value.MysqlValues.toText(v);
+    }
+
+    static Object decode(String s) {
+        String body = s.substring(2);
+        return switch (s.charAt(0)) {
+            case 'Z' -> null;
+            case 'L' -> Long.parseLong(body);
+            case 'N' -> new BigDecimal(body);
+            case 'D' -> Double.parseDouble(body);
+            case 'T' -> Boolean.parseBoolean(body);
+            case 'B' -> Base64.getDecoder().decode(body);
+            case 'd' -> LocalDate.parse(body);
+            case 't' -> LocalDateTime.parse(body);
+            case 'h' -> LocalTime.parse(body);
+            default -> body;
+        };
     }
 
     /** The user variables with their runtime types restored. */
     public Map<String, Object> variables() {
         Map<String, Object> out = new HashMap<>();
-        if (userVariables == null) {
-            return out;
+        if (userVariables != null) {
+            for (Map.Entry<String, String> e : userVariables.entrySet()) {
+                out.put(e.getKey(), decode(e.getValue()));
+            }
         }
-        for (Map.Entry<String, String> e : userVariables.entrySet()) {
-            String s = e.getValue();
-            String body = s.substring(2);
-            Object v = switch (s.charAt(0)) {
-                case 'L' -> Long.parseLong(body);
-                case 'N' -> new BigDecimal(body);
-                case 'D' -> Double.parseDouble(body);
-                default -> body;
-            };
-            out.put(e.getKey(), v);
+        return out;
+    }
+
+    /** The prepared-statement parameter values with their runtime types restored. */
+    public List<Object> parameterValues() {
+        List<Object> out = new ArrayList<>();
+        if (parameters != null) {
+            for (String p : parameters) {
+                out.add(decode(p));
+            }
         }
         return out;
     }

@@ -44,6 +44,7 @@ public final class BasaltSession implements Session {
     private boolean inTransaction;
     private int writesInTransaction;
     private volatile ExecContext running;
+    private List<Object> currentParameters = List.of();
     private volatile String runningSql;
     private volatile long runningSince;
     private volatile boolean closed;
@@ -97,22 +98,31 @@ public final class BasaltSession implements Session {
 
     @Override
     public QueryResult execute(String sql) {
+        return run(sql, () -> SqlParser.parse(sql), List.of());
+    }
+
+    /** Runs a prepared statement's parsed form with parameter values bound. */
+    QueryResult executePrepared(String sql, Statement parsed, List<Object> parameters) {
+        return run(sql, () -> io.basalt.server.sql.ParameterBinder.bind(parsed, parameters), parameters);
+    }
+
+    private QueryResult run(String sql, java.util.function.Supplier<Statement> parse, List<Object> parameters) {
         if (closed) {
             throw new BasaltException(ErrorCode.QUERY_INTERRUPTED, "Connection was killed");
         }
         runningSql = sql;
         runningSince = System.currentTimeMillis();
+        currentParameters = parameters;
         List<ExecContext.Warning> previous = warnings;
         try {
-            Statement statement = SqlParser.parse(sql);
+            Statement statement = parse.get();
             // SHOW WARNINGS reports the previous statement's warnings; everything else resets them.
             if (!(statement instanceof Statement.Show show && (show.kind() == Statement.ShowKind.WARNINGS
                     || show.kind() == Statement.ShowKind.ERRORS || show.kind() == Statement.ShowKind.COUNT_WARNINGS
                     || show.kind() == Statement.ShowKind.COUNT_ERRORS))) {
                 warnings = List.of();
             }
-            QueryResult r = dispatch(statement, previous);
-            return r;
+            return dispatch(statement, previous);
         } catch (BasaltException e) {
             LOG.debug("statement failed with {}: {} -- {}", e.code().mysqlErrno(), e.getMessage(), abbreviate(sql));
             warnings = List.of(new ExecContext.Warning("Error", e.code().mysqlErrno(), e.getMessage()));
@@ -130,7 +140,16 @@ public final class BasaltSession implements Session {
         } finally {
             running = null;
             runningSql = null;
+            currentParameters = List.of();
         }
+    }
+
+    @Override
+    public io.basalt.session.PreparedStatement prepare(String sql) {
+        if (closed) {
+            throw new BasaltException(ErrorCode.QUERY_INTERRUPTED, "Connection was killed");
+        }
+        return new BasaltPreparedStatement(this, sql);
     }
 
     static String abbreviate(String sql) {
@@ -370,7 +389,7 @@ public final class BasaltSession implements Session {
     }
 
     StatementContext statementContext(StatementEnvironment env) {
-        return StatementContext.of(env, new HashMap<>(userVariables));
+        return StatementContext.of(env, new HashMap<>(userVariables), currentParameters);
     }
 
     List<ExecContext.Warning> warnings() {

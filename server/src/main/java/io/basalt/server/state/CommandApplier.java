@@ -462,7 +462,7 @@ final class CommandApplier {
     }
 
     private ApplyResult executeDml(Command.ExecuteDml c) {
-        Statement s = SqlParser.parse(c.sql());
+        Statement s = io.basalt.server.sql.ParameterBinder.bind(SqlParser.parse(c.sql()), c.context().parameterValues());
         ExecContext ctx = context(c.context());
         DmlExecutor dml = dml(c.context());
         WriteResult r;

@@ -30,13 +30,16 @@ class CommandCodecTest {
     void userVariablesKeepTheirTypesThroughTheLog() {
         StatementContext sc = StatementContext.of(new io.basalt.server.exec.StatementEnvironment("d", "u", "h", 1,
                 java.time.LocalDateTime.of(2024, 1, 2, 3, 4, 5), 7, 9, "v"),
-                Map.of("l", 5L, "n", new java.math.BigDecimal("1.50"), "s", "x"));
+                Map.of("l", 5L, "n", new java.math.BigDecimal("1.50"), "s", "x"),
+                java.util.Arrays.asList(1L, null, "p", java.time.LocalDate.of(2024, 2, 29)));
         Command c = new Command.ExecuteDml("UPDATE t SET a = @l", sc);
 
         Command back = CommandCodec.decode(ByteBuffer.wrap(CommandCodec.encode(c, null))).command();
 
         assertThat(((Command.ExecuteDml) back).context().variables())
                 .containsEntry("l", 5L).containsEntry("n", new java.math.BigDecimal("1.50")).containsEntry("s", "x");
+        assertThat(((Command.ExecuteDml) back).context().parameterValues())
+                .containsExactly(1L, null, "p", java.time.LocalDate.of(2024, 2, 29));
     }
 
     @Test

@@ -261,6 +261,12 @@ public final class FakeSession implements Session {
     }
 
     @Override
+    public io.basalt.session.PreparedStatement prepare(String sql) {
+        throw new io.basalt.error.BasaltException(io.basalt.error.ErrorCode.NOT_SUPPORTED,
+                "the fake session does not prepare statements");
+    }
+
+    @Override
     public Schema listFields(String table, String wildcard) {
         if (!"t".equals(table)) {
             throw BasaltException.of(ErrorCode.UNKNOWN_TABLE, "Table '%s.%s' doesn't exist", database, table);

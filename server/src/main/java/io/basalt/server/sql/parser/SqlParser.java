@@ -23,17 +23,26 @@ public final class SqlParser {
      * @throws BasaltException PARSE_ERROR (1064) with MySQL's wording, or EMPTY_QUERY
      */
     public static Statement parse(String sql) {
+        return parseWithParameters(sql).statement();
+    }
+
+    /** A parsed statement and the number of {@code ?} placeholders in it. */
+    public record Parsed(Statement statement, int parameterCount) {}
+
+    /** Parses one statement and counts its {@code ?} placeholders (prepared statements). */
+    public static Parsed parseWithParameters(String sql) {
         List<Token> tokens = Lexer.tokenize(sql);
         if (tokens.size() == 1 || (tokens.size() == 2 && tokens.get(0).isSymbol(";"))) {
             throw new BasaltException(ErrorCode.EMPTY_QUERY, "Query was empty");
         }
         TokenCursor in = new TokenCursor(sql, tokens);
-        Statement statement = new StatementParser(in).statement();
+        StatementParser parser = new StatementParser(in);
+        Statement statement = parser.statement();
         in.acceptSymbol(";");
         if (in.peek().type() != TokenType.EOF) {
             throw in.error();
         }
-        return statement;
+        return new Parsed(statement, parser.parameterCount());
     }
 
     /** Parses a standalone expression, e.g. a column DEFAULT kept in the catalog as text. */

@@ -33,6 +33,10 @@ final class StatementParser {
         this.expr = queries.expressions();
     }
 
+    int parameterCount() {
+        return expr.parameterCount();
+    }
+
     Statement statement() {
         Token first = in.peek();
         if (first.isSymbol("(") || first.isWord("SELECT") || first.isWord("WITH") || first.isWord("VALUES")

@@ -239,6 +239,17 @@ public final class QueryPlanner implements BasaltView.Expander {
         }
     }
 
+    /** The types Calcite infers for the query's {@code ?} parameters, or null when it cannot tell. */
+    public List<RelDataType> parameterTypes(SqlNode query) {
+        try {
+            SqlValidator validator = newValidator(catalogReader);
+            SqlNode validated = validator.validate(query.accept(new VariableInliner(variables)));
+            return validator.getParameterRowType(validated).getFieldList().stream().map(f -> f.getType()).toList();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     private RelNode optimize(RelNode rel, SqlToRelConverter converter) {
         HepPlanner subqueries = new HepPlanner(SUBQUERY_REMOVAL, PLANNER_CONTEXT);
         subqueries.setExecutor(cluster.getPlanner().getExecutor());
