@@ -50,6 +50,18 @@ public interface Session extends AutoCloseable {
     PreparedStatement prepare(String sql);
 
     /**
+     * Bulk-loads Arrow batches into a table. Columns are matched by name (case-insensitive);
+     * table columns the batches lack take their defaults. Each batch is committed as it arrives.
+     *
+     * @param schema the batches' schema (used to create the table when it is missing)
+     * @param batches the data; each root is read before the next is requested
+     * @return rows written
+     * @throws io.basalt.error.BasaltException for missing or existing tables per {@code options},
+     *     values that do not fit their columns, or write failures
+     */
+    long ingest(IngestOptions options, Schema schema, java.util.Iterator<org.apache.arrow.vector.VectorSchemaRoot> batches);
+
+    /**
      * The columns of {@code table} in the current database whose names match the LIKE pattern
      * {@code wildcard} (null matches all), for COM_FIELD_LIST.
      */

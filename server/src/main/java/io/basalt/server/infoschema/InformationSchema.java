@@ -67,7 +67,137 @@ public final class InformationSchema {
                 text("COLUMN_TYPE"), varchar("COLUMN_KEY"), varchar("EXTRA"), varchar("PRIVILEGES"),
                 text("COLUMN_COMMENT"), text("GENERATION_EXPRESSION"), bigint("SRS_ID")),
                 () -> columnsRows(catalog)));
+        m.put("KEY_COLUMN_USAGE", new SystemTable(NAME, "KEY_COLUMN_USAGE", List.of(varchar("CONSTRAINT_CATALOG"),
+                varchar("CONSTRAINT_SCHEMA"), varchar("CONSTRAINT_NAME"), varchar("TABLE_CATALOG"),
+                varchar("TABLE_SCHEMA"), varchar("TABLE_NAME"), varchar("COLUMN_NAME"), bigint("ORDINAL_POSITION"),
+                bigint("POSITION_IN_UNIQUE_CONSTRAINT"), varchar("REFERENCED_TABLE_SCHEMA"),
+                varchar("REFERENCED_TABLE_NAME"), varchar("REFERENCED_COLUMN_NAME")), () -> keyColumnUsage(catalog)));
+        m.put("TABLE_CONSTRAINTS", new SystemTable(NAME, "TABLE_CONSTRAINTS", List.of(varchar("CONSTRAINT_CATALOG"),
+                varchar("CONSTRAINT_SCHEMA"), varchar("CONSTRAINT_NAME"), varchar("TABLE_SCHEMA"), varchar("TABLE_NAME"),
+                varchar("CONSTRAINT_TYPE"), varchar("ENFORCED")), () -> tableConstraints(catalog)));
+        m.put("STATISTICS", new SystemTable(NAME, "STATISTICS", List.of(varchar("TABLE_CATALOG"),
+                varchar("TABLE_SCHEMA"), varchar("TABLE_NAME"), bigint("NON_UNIQUE"), varchar("INDEX_SCHEMA"),
+                varchar("INDEX_NAME"), bigint("SEQ_IN_INDEX"), varchar("COLUMN_NAME"), varchar("COLLATION"),
+                bigint("CARDINALITY"), bigint("SUB_PART"), varchar("PACKED"), varchar("NULLABLE"), varchar("INDEX_TYPE"),
+                varchar("COMMENT"), varchar("INDEX_COMMENT"), varchar("IS_VISIBLE"), text("EXPRESSION")),
+                () -> statistics(catalog)));
+        m.put("VIEWS", new SystemTable(NAME, "VIEWS", List.of(varchar("TABLE_CATALOG"), varchar("TABLE_SCHEMA"),
+                varchar("TABLE_NAME"), text("VIEW_DEFINITION"), varchar("CHECK_OPTION"), varchar("IS_UPDATABLE"),
+                varchar("DEFINER"), varchar("SECURITY_TYPE"), varchar("CHARACTER_SET_CLIENT"),
+                varchar("COLLATION_CONNECTION")), () -> views(catalog)));
+        m.put("ROUTINES", new SystemTable(NAME, "ROUTINES", List.of(varchar("SPECIFIC_NAME"), varchar("ROUTINE_CATALOG"),
+                varchar("ROUTINE_SCHEMA"), varchar("ROUTINE_NAME"), varchar("ROUTINE_TYPE"), varchar("DATA_TYPE"),
+                text("ROUTINE_DEFINITION"), varchar("IS_DETERMINISTIC"), varchar("SQL_DATA_ACCESS"),
+                varchar("SECURITY_TYPE"), datetime("CREATED"), datetime("LAST_ALTERED"), varchar("SQL_MODE"),
+                text("ROUTINE_COMMENT"), varchar("DEFINER")), List::of));
+        m.put("ENGINES", new SystemTable(NAME, "ENGINES", List.of(varchar("ENGINE"), varchar("SUPPORT"),
+                varchar("COMMENT"), varchar("TRANSACTIONS"), varchar("XA"), varchar("SAVEPOINTS")),
+                () -> List.<Object[]>of(new Object[] {"Basalt", "DEFAULT",
+                        "Columnar storage: Parquet segments, replicated through Raft", "NO", "NO", "NO"})));
+        m.put("CHARACTER_SETS", new SystemTable(NAME, "CHARACTER_SETS", List.of(varchar("CHARACTER_SET_NAME"),
+                varchar("DEFAULT_COLLATE_NAME"), varchar("DESCRIPTION"), bigint("MAXLEN")),
+                () -> List.<Object[]>of(new Object[] {"utf8mb4", "utf8mb4_general_ci", "UTF-8 Unicode", 4L},
+                        new Object[] {"utf8mb3", "utf8mb3_general_ci", "UTF-8 Unicode", 3L},
+                        new Object[] {"binary", "binary", "Binary pseudo charset", 1L})));
+        m.put("COLLATIONS", new SystemTable(NAME, "COLLATIONS", List.of(varchar("COLLATION_NAME"),
+                varchar("CHARACTER_SET_NAME"), bigint("ID"), varchar("IS_DEFAULT"), varchar("IS_COMPILED"),
+                bigint("SORTLEN"), varchar("PAD_ATTRIBUTE")),
+                () -> List.<Object[]>of(new Object[] {"utf8mb4_general_ci", "utf8mb4", 45L, "Yes", "Yes", 1L, "PAD SPACE"},
+                        new Object[] {"utf8mb4_bin", "utf8mb4", 46L, "", "Yes", 1L, "PAD SPACE"},
+                        new Object[] {"utf8mb4_0900_ai_ci", "utf8mb4", 255L, "", "Yes", 0L, "NO PAD"},
+                        new Object[] {"utf8mb3_general_ci", "utf8mb3", 33L, "Yes", "Yes", 1L, "PAD SPACE"},
+                        new Object[] {"binary", "binary", 63L, "Yes", "Yes", 1L, "NO PAD"})));
+        m.put("KEYWORDS", new SystemTable(NAME, "KEYWORDS", List.of(varchar("WORD"), bigint("RESERVED")),
+                InformationSchema::keywords));
         return m;
+    }
+
+    private static List<Object[]> keyColumnUsage(Catalog catalog) {
+        List<Object[]> rows = new ArrayList<>();
+        for (DatabaseDef db : catalog.allDatabases()) {
+            for (TableDef t : db.tables().values()) {
+                List<List<String>> keys = new ArrayList<>();
+                List<String> names = new ArrayList<>();
+                if (!t.primaryKey().isEmpty()) {
+                    keys.add(t.primaryKey());
+                    names.add("PRIMARY");
+                }
+                for (var i : t.indexes()) {
+                    if (i.unique()) {
+                        keys.add(i.columns());
+                        names.add(i.name());
+                    }
+                }
+                for (int k = 0; k < keys.size(); k++) {
+                    long pos = 1;
+                    for (String c : keys.get(k)) {
+                        rows.add(new Object[] {"def", db.name(), names.get(k), "def", db.name(), t.name(), c, pos++, null,
+                                null, null, null});
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static List<Object[]> tableConstraints(Catalog catalog) {
+        List<Object[]> rows = new ArrayList<>();
+        for (DatabaseDef db : catalog.allDatabases()) {
+            for (TableDef t : db.tables().values()) {
+                if (!t.primaryKey().isEmpty()) {
+                    rows.add(new Object[] {"def", db.name(), "PRIMARY", db.name(), t.name(), "PRIMARY KEY", "YES"});
+                }
+                for (var i : t.indexes()) {
+                    if (i.unique()) {
+                        rows.add(new Object[] {"def", db.name(), i.name(), db.name(), t.name(), "UNIQUE", "YES"});
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static List<Object[]> statistics(Catalog catalog) {
+        List<Object[]> rows = new ArrayList<>();
+        for (DatabaseDef db : catalog.allDatabases()) {
+            for (TableDef t : db.tables().values()) {
+                if (!t.primaryKey().isEmpty()) {
+                    addIndex(rows, db.name(), t, "PRIMARY", t.primaryKey(), true);
+                }
+                for (var i : t.indexes()) {
+                    addIndex(rows, db.name(), t, i.name(), i.columns(), i.unique());
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static void addIndex(List<Object[]> rows, String db, TableDef t, String name, List<String> cols, boolean unique) {
+        long seq = 1;
+        for (String c : cols) {
+            ColumnDef col = t.column(c);
+            rows.add(new Object[] {"def", db, t.name(), unique ? 0L : 1L, db, name, seq++, c, "A", null, null, null,
+                    col != null && col.nullable() ? "YES" : "", "BTREE", "", "", "YES", null});
+        }
+    }
+
+    private static List<Object[]> views(Catalog catalog) {
+        List<Object[]> rows = new ArrayList<>();
+        for (DatabaseDef db : catalog.allDatabases()) {
+            for (ViewDef v : db.views().values()) {
+                rows.add(new Object[] {"def", db.name(), v.name(), v.query(), "NONE", "NO", "root@%", "DEFINER", "utf8mb4",
+                        "utf8mb4_general_ci"});
+            }
+        }
+        return rows;
+    }
+
+    private static List<Object[]> keywords() {
+        List<Object[]> rows = new ArrayList<>();
+        for (String w : io.basalt.server.sql.parser.Keywords.reserved()) {
+            rows.add(new Object[] {w, 1L});
+        }
+        return rows;
     }
 
     private static List<Object[]> schemata(Catalog catalog) {

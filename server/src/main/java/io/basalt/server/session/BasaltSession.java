@@ -145,6 +145,22 @@ public final class BasaltSession implements Session {
     }
 
     @Override
+    public long ingest(io.basalt.session.IngestOptions options, Schema schema,
+            java.util.Iterator<org.apache.arrow.vector.VectorSchemaRoot> batches) {
+        if (closed) {
+            throw new BasaltException(ErrorCode.QUERY_INTERRUPTED, "Connection was killed");
+        }
+        runningSql = "INGEST INTO " + options.table();
+        runningSince = System.currentTimeMillis();
+        try {
+            return IngestStatements.ingest(this, options, schema, batches);
+        } finally {
+            running = null;
+            runningSql = null;
+        }
+    }
+
+    @Override
     public io.basalt.session.PreparedStatement prepare(String sql) {
         if (closed) {
             throw new BasaltException(ErrorCode.QUERY_INTERRUPTED, "Connection was killed");

@@ -54,6 +54,18 @@ final class DmlStatements {
         return session.propose(new Command.ExecuteDml(text, session.statementContext(env)), null);
     }
 
+    /** Commits assembled rows as one insert command carrying them as Arrow IPC. */
+    static QueryResult.UpdateCount proposeRows(BasaltSession session, TableDef t, List<Object[]> rows, String mode) {
+        BufferAllocator allocator = session.services().allocator();
+        byte[] payload;
+        try (BufferAllocator child = allocator.newChildAllocator("insert", 0, Long.MAX_VALUE);
+                VectorSchemaRoot batch = ArrowRows.toBatch(t, rows, child)) {
+            payload = ArrowRows.toIpc(batch);
+        }
+        List<Integer> ids = t.columns().stream().map(ColumnDef::id).toList();
+        return session.propose(new Command.InsertRows(t.database(), t.name(), ids, mode), payload);
+    }
+
     static TableDef resolveTable(BasaltSession session, ObjectName name) {
         String db = name.database() != null ? name.database() : session.requireDatabase();
         if (session.catalog().database(db) == null) {
@@ -89,15 +101,8 @@ final class DmlStatements {
             ctx.tick();
             rows.add(assembler.assemble(RowAssembler.evaluateRow(values, qc, ctx), n, ctx));
         }
-        BufferAllocator allocator = session.services().allocator();
-        byte[] payload;
-        try (BufferAllocator child = allocator.newChildAllocator("insert", 0, Long.MAX_VALUE);
-                VectorSchemaRoot batch = ArrowRows.toBatch(t, rows, child)) {
-            payload = ArrowRows.toIpc(batch);
-        }
-        List<Integer> ids = t.columns().stream().map(ColumnDef::id).toList();
         String mode = DmlExecutor.mode(t, ins.replace(), ins.ignore()).name();
-        QueryResult.UpdateCount r = session.propose(new Command.InsertRows(t.database(), t.name(), ids, mode), payload);
+        QueryResult.UpdateCount r = proposeRows(session, t, rows, mode);
         if (ctx.warningCount() > 0) {
             List<ExecContext.Warning> all = new ArrayList<>(ctx.warnings());
             all.addAll(session.warnings());

@@ -261,6 +261,13 @@ public final class FakeSession implements Session {
     }
 
     @Override
+    public long ingest(io.basalt.session.IngestOptions options, Schema schema,
+            java.util.Iterator<org.apache.arrow.vector.VectorSchemaRoot> batches) {
+        throw new io.basalt.error.BasaltException(io.basalt.error.ErrorCode.NOT_SUPPORTED,
+                "the fake session does not ingest");
+    }
+
+    @Override
     public io.basalt.session.PreparedStatement prepare(String sql) {
         throw new io.basalt.error.BasaltException(io.basalt.error.ErrorCode.NOT_SUPPORTED,
                 "the fake session does not prepare statements");

@@ -85,7 +85,57 @@ public final class ArrowValues {
         if (v instanceof NullVector) {
             return i -> null;
         }
-        return v::getObject;
+        if (v instanceof org.apache.arrow.vector.LargeVarCharVector x) {
+            return i -> x.isNull(i) ? null : new String(x.get(i), StandardCharsets.UTF_8);
+        }
+        if (v instanceof org.apache.arrow.vector.LargeVarBinaryVector x) {
+            return i -> x.isNull(i) ? null : x.get(i);
+        }
+        if (v instanceof org.apache.arrow.vector.FixedSizeBinaryVector x) {
+            return i -> x.isNull(i) ? null : x.get(i);
+        }
+        if (v instanceof org.apache.arrow.vector.DateMilliVector x) {
+            return i -> x.isNull(i) ? null : LocalDate.ofEpochDay(Math.floorDiv(x.get(i), 86_400_000L));
+        }
+        if (v instanceof org.apache.arrow.vector.TimeStampVector x && !(v instanceof TimeStampMicroVector)) {
+            long perMicro = switch (((org.apache.arrow.vector.types.pojo.ArrowType.Timestamp) v.getField().getType()).getUnit()) {
+                case SECOND -> -1_000_000L;
+                case MILLISECOND -> -1000L;
+                case MICROSECOND -> 1L;
+                case NANOSECOND -> 1000L;
+            };
+            // Negative factors multiply, positive ones divide, to reach microseconds.
+            return i -> x.isNull(i) ? null : Temporals.fromEpochMicros(perMicro < 0 ? x.get(i) * -perMicro
+                    : Math.floorDiv(x.get(i), perMicro));
+        }
+        if (v instanceof org.apache.arrow.vector.TimeMilliVector x) {
+            return i -> x.isNull(i) ? null : LocalTime.ofNanoOfDay(x.get(i) * 1_000_000L);
+        }
+        if (v instanceof org.apache.arrow.vector.TimeNanoVector x) {
+            return i -> x.isNull(i) ? null : LocalTime.ofNanoOfDay(x.get(i) / 1000 * 1000);
+        }
+        if (v instanceof org.apache.arrow.vector.TimeSecVector x) {
+            return i -> x.isNull(i) ? null : LocalTime.ofSecondOfDay(x.get(i));
+        }
+        if (v instanceof org.apache.arrow.vector.UInt1Vector x) {
+            return i -> x.isNull(i) ? null : (Object) (long) x.getValueAsLong(i);
+        }
+        if (v instanceof org.apache.arrow.vector.UInt2Vector x) {
+            return i -> x.isNull(i) ? null : (Object) (long) x.get(i);
+        }
+        if (v instanceof org.apache.arrow.vector.UInt4Vector x) {
+            return i -> x.isNull(i) ? null : (Object) x.getValueAsLong(i);
+        }
+        if (v instanceof org.apache.arrow.vector.UInt8Vector x) {
+            return i -> x.isNull(i) ? null : new BigDecimal(x.getObjectNoOverflow(i));
+        }
+        if (v instanceof org.apache.arrow.vector.Float2Vector x) {
+            return i -> x.isNull(i) ? null : (Object) (double) x.getValueAsFloat(i);
+        }
+        return i -> {
+            Object o = v.getObject(i);
+            return o instanceof org.apache.arrow.vector.util.Text t ? t.toString() : o;
+        };
     }
 
     /** Writes {@code value} (already of the vector's runtime type) at {@code row}. */

@@ -136,6 +136,10 @@ final class TokenCursor {
         return t.type() == TokenType.WORD && RESERVED.contains(t.text().toUpperCase(Locale.ROOT));
     }
 
+    static java.util.Set<String> reservedWords() {
+        return RESERVED;
+    }
+
     static boolean isReservedWord(String word) {
         return RESERVED.contains(word.toUpperCase(Locale.ROOT));
     }
