@@ -77,6 +77,9 @@ public final class BasaltNode implements AutoCloseable {
         new RaftProposer(raft, config).propose(new io.basalt.server.command.Command.Noop(), null);
 
         SystemVariables.setNodeValue("port", (long) config.get(ConfigKeys.QUERY_PORT));
+        SystemVariables.setGlobal("require_secure_transport", config.get(ConfigKeys.REQUIRE_SECURE_TRANSPORT) ? 1L : 0L);
+        config.onChange(ConfigKeys.REQUIRE_SECURE_TRANSPORT,
+                (k, v) -> SystemVariables.setGlobal("require_secure_transport", (Boolean) v ? 1L : 0L));
         SystemVariables.setNodeValue("datadir", dataDir.toString());
         SystemVariables.setNodeValue("version", SERVER_VERSION);
         SystemVariables.setNodeValue("max_allowed_packet", config.get(ConfigKeys.MAX_ALLOWED_PACKET));

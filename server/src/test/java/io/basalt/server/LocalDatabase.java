@@ -50,8 +50,17 @@ public final class LocalDatabase implements AutoCloseable {
     }
 
     public Session session() {
-        return sessions.open(new ClientInfo(sessions.nextConnectionId(), "mysql", "127.0.0.1:1", "root", null, false),
-                new Credential.Cleartext(""));
+        return session("root", "");
+    }
+
+    /** A session of {@code user}, authenticated with the password in clear. */
+    public Session session(String user, String password) {
+        return sessions.open(new ClientInfo(sessions.nextConnectionId(), "mysql", "127.0.0.1:1", user, null, false),
+                new Credential.Cleartext(password));
+    }
+
+    public SessionManager sessions() {
+        return sessions;
     }
 
     /** Runs statements and returns the last one's rows as text (MySQL's text rendering), NULL as null. */

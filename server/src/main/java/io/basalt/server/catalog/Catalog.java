@@ -13,12 +13,30 @@ import java.util.TreeMap;
  * @param databases databases by lower-case name
  * @param nextTableId next unused table id
  */
-public record Catalog(long version, Map<String, DatabaseDef> databases, long nextTableId) {
-    /** The catalog of a fresh node. */
-    public static final Catalog EMPTY = new Catalog(0, Map.of(), 1);
+public record Catalog(long version, Map<String, DatabaseDef> databases, long nextTableId, Map<String, UserDef> users) {
+    /** The catalog of a fresh node: no databases, and only the built-in root account. */
+    public static final Catalog EMPTY = new Catalog(0, Map.of(), 1, Map.of());
 
     public Catalog {
         databases = java.util.Collections.unmodifiableMap(new TreeMap<>(databases));
+        users = users == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(users));
+    }
+
+    /** The account {@code name@host} exactly as created, or null. */
+    public UserDef user(String name, String host) {
+        return users.get(UserDef.key(name, host));
+    }
+
+    public Catalog withUser(long newVersion, UserDef user) {
+        Map<String, UserDef> m = new TreeMap<>(users);
+        m.put(user.key(), user);
+        return new Catalog(newVersion, databases, nextTableId, m);
+    }
+
+    public Catalog withoutUser(long newVersion, String name, String host) {
+        Map<String, UserDef> m = new TreeMap<>(users);
+        m.remove(UserDef.key(name, host));
+        return new Catalog(newVersion, databases, nextTableId, m);
     }
 
     /** The database named {@code name} (any case), or null. */
@@ -57,16 +75,16 @@ public record Catalog(long version, Map<String, DatabaseDef> databases, long nex
     public Catalog withDatabase(long newVersion, DatabaseDef db) {
         Map<String, DatabaseDef> m = new TreeMap<>(databases);
         m.put(db.name().toLowerCase(Locale.ROOT), db);
-        return new Catalog(newVersion, m, nextTableId);
+        return new Catalog(newVersion, m, nextTableId, users);
     }
 
     public Catalog withoutDatabase(long newVersion, String name) {
         Map<String, DatabaseDef> m = new TreeMap<>(databases);
         m.remove(name.toLowerCase(Locale.ROOT));
-        return new Catalog(newVersion, m, nextTableId);
+        return new Catalog(newVersion, m, nextTableId, users);
     }
 
     public Catalog withNextTableId(long id) {
-        return new Catalog(version, databases, id);
+        return new Catalog(version, databases, id, users);
     }
 }

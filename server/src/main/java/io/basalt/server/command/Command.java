@@ -26,12 +26,19 @@ import java.util.Map;
     @JsonSubTypes.Type(value = Command.Truncate.class, name = "truncate"),
     @JsonSubTypes.Type(value = Command.InsertRows.class, name = "insert_rows"),
     @JsonSubTypes.Type(value = Command.ExecuteDml.class, name = "execute_dml"),
-    @JsonSubTypes.Type(value = Command.Noop.class, name = "noop")
+    @JsonSubTypes.Type(value = Command.Noop.class, name = "noop"),
+    @JsonSubTypes.Type(value = Command.CreateUser.class, name = "create_user"),
+    @JsonSubTypes.Type(value = Command.AlterUser.class, name = "alter_user"),
+    @JsonSubTypes.Type(value = Command.DropUsers.class, name = "drop_users"),
+    @JsonSubTypes.Type(value = Command.ChangeGrants.class, name = "change_grants")
 })
 public sealed interface Command {
 
     /** A database and object name. */
     record Name(String database, String name) {}
+
+    /** An account: user name and host pattern. */
+    record Account(String user, String host) {}
 
     record CreateDatabase(String name, boolean ifNotExists, Map<String, String> properties, long timeMillis)
             implements Command {}
@@ -88,6 +95,20 @@ public sealed interface Command {
 
     /** An INSERT ... SELECT, UPDATE or DELETE evaluated by every replica at apply time. */
     record ExecuteDml(String sql, StatementContext context) implements Command {}
+
+    /** CREATE USER with password hashes (never the password). */
+    record CreateUser(String name, String host, String nativeHash, String sha2Hash, boolean ifNotExists,
+            long timeMillis) implements Command {}
+
+    /** ALTER USER / SET PASSWORD. */
+    record AlterUser(String name, String host, String nativeHash, String sha2Hash, boolean ifExists)
+            implements Command {}
+
+    /** DROP USER. */
+    record DropUsers(List<Account> users, boolean ifExists) implements Command {}
+
+    /** GRANT (or REVOKE, when {@code revoke}) privileges on a scope to an account. */
+    record ChangeGrants(Account user, io.basalt.server.catalog.Grant grant, boolean revoke) implements Command {}
 
     /** Does nothing; used to commit a barrier. */
     record Noop() implements Command {}

@@ -36,6 +36,8 @@ public final class ConfigKeys {
             "--query-memory-limit-bytes", 8L * 1024 * 1024 * 1024, false, "Arrow memory all queries of this node may hold");
     public static final ConfigKey<Integer> STORAGE_FLUSH_ROWS = ConfigKey.intKey("storage_flush_rows",
             "--storage-flush-rows", 512 * 1024, false, "Rows a table's write buffer holds before it becomes a Parquet segment");
+    public static final ConfigKey<Boolean> REQUIRE_SECURE_TRANSPORT = ConfigKey.boolKey("require_secure_transport",
+            "--require-secure-transport", false, true, "Refuse MySQL connections that do not use TLS");
     public static final ConfigKey<String> LOG_LEVEL = ConfigKey.stringKey("sys_log_level", "--log-level", "INFO", true,
             "Log level of the server log (ERROR, WARN, INFO, DEBUG)");
 
@@ -43,5 +45,5 @@ public final class ConfigKeys {
     public static final List<ConfigKey<?>> ALL = List.of(DATA_DIR, BIND_ADDRESS, QUERY_PORT, HTTP_PORT,
             ARROW_FLIGHT_PORT, EDIT_LOG_PORT, HOST, RAFT_ELECTION_TIMEOUT_MS, RAFT_SNAPSHOT_INTERVAL_SECS,
             RAFT_SNAPSHOT_LOG_ENTRIES, WRITE_TIMEOUT_SECONDS, MAX_ALLOWED_PACKET, QE_MAX_CONNECTION,
-            QUERY_MEMORY_LIMIT_BYTES, STORAGE_FLUSH_ROWS, LOG_LEVEL);
+            QUERY_MEMORY_LIMIT_BYTES, STORAGE_FLUSH_ROWS, REQUIRE_SECURE_TRANSPORT, LOG_LEVEL);
 }

@@ -13,7 +13,14 @@ import java.util.function.LongFunction;
  * current database, system schemas, variables, session values and table storage.
  */
 public record QueryContext(Catalog catalog, StatementEnvironment env, VariableResolver variables,
-        Function<Catalog, Map<String, Map<String, SystemTable>>> systemSchemas, LongFunction<TableStore> stores) {
+        Function<Catalog, Map<String, Map<String, SystemTable>>> systemSchemas, LongFunction<TableStore> stores,
+        io.basalt.server.auth.AccessControl access) {
+
+    /** A context that checks no privileges (writes re-evaluated by the state machine). */
+    public QueryContext(Catalog catalog, StatementEnvironment env, VariableResolver variables,
+            Function<Catalog, Map<String, Map<String, SystemTable>>> systemSchemas, LongFunction<TableStore> stores) {
+        this(catalog, env, variables, systemSchemas, stores, null);
+    }
 
     public String database() {
         return env.database();

@@ -23,6 +23,14 @@ public final class QueryRunner {
         QueryPlanner planner = new QueryPlanner(qc.catalog(), qc.database(), qc.systemSchemas().apply(qc.catalog()),
                 qc.variables(), qc.env(), locatorTableId);
         PlannedQuery planned = planner.plan(query);
+        if (qc.access() != null) {
+            for (List<String> object : planned.readObjects()) {
+                if (object.size() == 2 && !object.get(0).startsWith("$")
+                        && !object.get(0).equalsIgnoreCase(io.basalt.server.infoschema.InformationSchema.NAME)) {
+                    qc.access().requireTable(io.basalt.server.catalog.Privilege.SELECT, object.get(0), object.get(1));
+                }
+            }
+        }
         PhysicalNode physical = new PhysicalPlanner(planner.rexBuilder(), qc.stores()).build(planned.rel());
         return new QueryRunner(planned, physical);
     }

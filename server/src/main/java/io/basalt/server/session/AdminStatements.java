@@ -19,6 +19,10 @@ final class AdminStatements {
         if (target == null) {
             throw BasaltException.of(ErrorCode.NO_SUCH_THREAD, "Unknown thread id: %d", k.connectionId());
         }
+        if (!target.accountName().equals(session.accountName())
+                && !session.access().has(io.basalt.server.catalog.Privilege.SUPER, "*", "*")) {
+            throw BasaltException.of(ErrorCode.SPECIFIC_ACCESS_DENIED, "You are not owner of thread %d", k.connectionId());
+        }
         if (k.queryOnly()) {
             target.cancel();
         } else {
@@ -28,6 +32,7 @@ final class AdminStatements {
     }
 
     static QueryResult showConfig(BasaltSession session, Statement.AdminShowConfig c) {
+        session.access().requireGlobal(io.basalt.server.catalog.Privilege.SUPER);
         List<Object[]> rows = new ArrayList<>();
         for (Map.Entry<ConfigKey<?>, Object> e : session.services().config().entries()) {
             ConfigKey<?> k = e.getKey();
@@ -43,6 +48,7 @@ final class AdminStatements {
     }
 
     static QueryResult setConfig(BasaltSession session, Statement.AdminSetConfig c) {
+        session.access().requireGlobal(io.basalt.server.catalog.Privilege.SUPER);
         for (Map.Entry<String, String> e : c.values().entrySet()) {
             session.services().config().setAtRuntime(e.getKey(), e.getValue());
         }

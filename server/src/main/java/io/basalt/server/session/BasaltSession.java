@@ -49,8 +49,13 @@ public final class BasaltSession implements Session {
     private volatile long runningSince;
     private volatile boolean closed;
 
-    BasaltSession(ClientInfo client, SessionServices services) {
+    private final String accountName;
+    private final String accountHost;
+
+    BasaltSession(ClientInfo client, String accountName, String accountHost, SessionServices services) {
         this.client = client;
+        this.accountName = accountName;
+        this.accountHost = accountHost;
         this.services = services;
         this.variables = SystemVariables.globalsSnapshot();
         services.registry().add(this);
@@ -83,6 +88,10 @@ public final class BasaltSession implements Session {
         if (def == null) {
             throw BasaltException.of(ErrorCode.UNKNOWN_DATABASE, "Unknown database '%s'", db);
         }
+        if (!access().canSeeDatabase(def.name())) {
+            throw BasaltException.of(ErrorCode.DATABASE_ACCESS_DENIED, "Access denied for user '%s'@'%s' to database '%s'",
+                    accountName, client.remoteHost(), def.name());
+        }
         database = def.name();
     }
 
@@ -110,7 +119,7 @@ public final class BasaltSession implements Session {
         if (closed) {
             throw new BasaltException(ErrorCode.QUERY_INTERRUPTED, "Connection was killed");
         }
-        runningSql = sql;
+        runningSql = Redaction.redact(sql);
         runningSince = System.currentTimeMillis();
         currentParameters = parameters;
         List<ExecContext.Warning> previous = warnings;
@@ -169,7 +178,8 @@ public final class BasaltSession implements Session {
     }
 
     static String abbreviate(String sql) {
-        return sql.length() > 200 ? sql.substring(0, 200) + "..." : sql;
+        String r = Redaction.redact(sql);
+        return r.length() > 200 ? r.substring(0, 200) + "..." : r;
     }
 
     private QueryResult dispatch(Statement statement, List<ExecContext.Warning> previousWarnings) {
@@ -200,6 +210,10 @@ public final class BasaltSession implements Session {
         }
         if (statement instanceof Statement.Transaction t) {
             return transaction(t);
+        }
+        if (statement instanceof Statement.CreateUser || statement instanceof Statement.AlterUser
+                || statement instanceof Statement.DropUser || statement instanceof Statement.GrantPrivileges) {
+            return UserStatements.execute(this, statement);
         }
         if (statement instanceof Statement.Kill k) {
             return AdminStatements.kill(this, k);
@@ -361,7 +375,25 @@ public final class BasaltSession implements Session {
 
     QueryContext queryContext(StatementEnvironment env) {
         return new QueryContext(catalog(), env, variableResolver(), services.state()::systemSchemas,
-                services.state().stores());
+                services.state().stores(), access());
+    }
+
+    /** The privileges of this session's account, as the catalog holds them now. */
+    io.basalt.server.auth.AccessControl access() {
+        io.basalt.server.catalog.UserDef u = io.basalt.server.auth.Accounts.exact(catalog(), accountName, accountHost);
+        if (u == null) {
+            // The account was dropped while connected: it keeps no privileges.
+            u = new io.basalt.server.catalog.UserDef(accountName, accountHost, "", "", List.of(), 0);
+        }
+        return new io.basalt.server.auth.AccessControl(u, client.remoteHost());
+    }
+
+    String accountName() {
+        return accountName;
+    }
+
+    String accountHost() {
+        return accountHost;
     }
 
     VariableResolver variableResolver() {

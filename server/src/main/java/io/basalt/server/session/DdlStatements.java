@@ -4,6 +4,7 @@ import io.basalt.error.BasaltException;
 import io.basalt.error.ErrorCode;
 import io.basalt.server.catalog.ColumnDef;
 import io.basalt.server.catalog.IndexDef;
+import io.basalt.server.catalog.Privilege;
 import io.basalt.server.catalog.TableDef;
 import io.basalt.server.catalog.ViewDef;
 import io.basalt.server.command.Command;
@@ -44,6 +45,7 @@ final class DdlStatements {
     private DdlStatements() {}
 
     static QueryResult execute(BasaltSession session, Statement statement) {
+        checkPrivileges(session, statement);
         if (statement instanceof Statement.CreateDatabase c) {
             checkName(c.name(), ErrorCode.WRONG_DB_NAME, "database");
             return session.propose(new Command.CreateDatabase(c.name(), c.ifNotExists(), c.properties(),
@@ -106,6 +108,36 @@ final class DdlStatements {
         }
         throw new BasaltException(ErrorCode.NOT_SUPPORTED,
                 "This version of Basalt doesn't yet support '" + statement.getClass().getSimpleName() + "'");
+    }
+
+    /** The privilege each DDL statement needs, checked before anything is proposed. */
+    private static void checkPrivileges(BasaltSession session, Statement statement) {
+        var access = session.access();
+        if (statement instanceof Statement.CreateDatabase c) {
+            access.requireDatabase(Privilege.CREATE, c.name());
+        } else if (statement instanceof Statement.DropDatabase d) {
+            access.requireDatabase(Privilege.DROP, d.name());
+        } else if (statement instanceof Statement.CreateTable c) {
+            access.requireTable(Privilege.CREATE, database(session, c.definition().name()), c.definition().name().name());
+        } else if (statement instanceof Statement.DropTable d) {
+            for (ObjectName n : d.names()) {
+                access.requireTable(Privilege.DROP, database(session, n), n.name());
+            }
+        } else if (statement instanceof Statement.AlterTable a) {
+            access.requireTable(Privilege.ALTER, database(session, a.name()), a.name().name());
+        } else if (statement instanceof Statement.CreateView v) {
+            access.requireTable(Privilege.CREATE_VIEW, database(session, v.name()), v.name().name());
+        } else if (statement instanceof Statement.DropView d) {
+            for (ObjectName n : d.names()) {
+                access.requireTable(Privilege.DROP, database(session, n), n.name());
+            }
+        } else if (statement instanceof Statement.CreateIndex c) {
+            access.requireTable(Privilege.INDEX, database(session, c.table()), c.table().name());
+        } else if (statement instanceof Statement.DropIndex d && d.table() != null) {
+            access.requireTable(Privilege.INDEX, database(session, d.table()), d.table().name());
+        } else if (statement instanceof Statement.Truncate t) {
+            access.requireTable(Privilege.DROP, database(session, t.table()), t.table().name());
+        }
     }
 
     /** The one table of the current database that has the index (DROP INDEX without ON). */

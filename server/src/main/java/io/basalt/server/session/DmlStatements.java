@@ -50,8 +50,34 @@ final class DmlStatements {
             text = d.text();
             target = d.table();
         }
-        resolveTable(session, target);
+        TableDef t = resolveTable(session, target);
+        checkPrivileges(session, statement, t, env);
         return session.propose(new Command.ExecuteDml(text, session.statementContext(env)), null);
+    }
+
+    /** The privileges a write needs: on its target, and SELECT on what it reads. */
+    private static void checkPrivileges(BasaltSession session, Statement statement, TableDef t, StatementEnvironment env) {
+        var access = session.access();
+        if (statement instanceof Statement.Insert ins) {
+            access.requireTable(io.basalt.server.catalog.Privilege.INSERT, t.database(), t.name());
+            if (ins.replace()) {
+                access.requireTable(io.basalt.server.catalog.Privilege.DELETE, t.database(), t.name());
+            }
+            if (ins.query() != null) {
+                // Planning checks SELECT on every table the source query reads.
+                io.basalt.server.exec.QueryRunner.prepare(ins.query(), session.queryContext(env), -1);
+            }
+        } else if (statement instanceof Statement.Update u) {
+            access.requireTable(io.basalt.server.catalog.Privilege.UPDATE, t.database(), t.name());
+            if (u.where() != null) {
+                access.requireTable(io.basalt.server.catalog.Privilege.SELECT, t.database(), t.name());
+            }
+        } else if (statement instanceof Statement.Delete d) {
+            access.requireTable(io.basalt.server.catalog.Privilege.DELETE, t.database(), t.name());
+            if (d.where() != null) {
+                access.requireTable(io.basalt.server.catalog.Privilege.SELECT, t.database(), t.name());
+            }
+        }
     }
 
     /** Commits assembled rows as one insert command carrying them as Arrow IPC. */
@@ -88,6 +114,7 @@ final class DmlStatements {
                     "This version of Basalt doesn't yet support 'ON DUPLICATE KEY UPDATE'");
         }
         TableDef t = resolveTable(session, ins.table());
+        checkPrivileges(session, ins, t, env);
         ExecContext ctx = session.newExecContext(env);
         QueryContext qc = session.queryContext(env);
         RowAssembler assembler = new RowAssembler(t, ins.columns(), !ins.ignore(), qc, ctx);

@@ -46,8 +46,11 @@ final class ShowStatements {
             case DATABASES -> {
                 columns = List.of(ResultColumn.varchar("Database"));
                 rows.add(new Object[] {InformationSchema.NAME});
+                var access = session.access();
                 for (DatabaseDef db : catalog.allDatabases()) {
-                    rows.add(new Object[] {db.name()});
+                    if (access.canSeeDatabase(db.name())) {
+                        rows.add(new Object[] {db.name()});
+                    }
                 }
                 rows.sort((a, b) -> ((String) a[0]).compareToIgnoreCase((String) b[0]));
             }
@@ -59,11 +62,16 @@ final class ShowStatements {
                     columns.add(ResultColumn.varchar("Table_type"));
                 }
                 List<Object[]> list = new ArrayList<>();
+                var access = session.access();
                 for (TableDef t : d.tables().values()) {
-                    list.add(s.full() ? new Object[] {t.name(), "BASE TABLE"} : new Object[] {t.name()});
+                    if (access.canSeeTable(d.name(), t.name())) {
+                        list.add(s.full() ? new Object[] {t.name(), "BASE TABLE"} : new Object[] {t.name()});
+                    }
                 }
                 for (ViewDef v : d.views().values()) {
-                    list.add(s.full() ? new Object[] {v.name(), "VIEW"} : new Object[] {v.name()});
+                    if (access.canSeeTable(d.name(), v.name())) {
+                        list.add(s.full() ? new Object[] {v.name(), "VIEW"} : new Object[] {v.name()});
+                    }
                 }
                 list.sort((a, b) -> ((String) a[0]).compareToIgnoreCase((String) b[0]));
                 rows.addAll(list);
@@ -193,7 +201,11 @@ final class ShowStatements {
                         ResultColumn.varchar("db"), ResultColumn.varchar("Command"), ResultColumn.bigint("Time"),
                         ResultColumn.varchar("State"), ResultColumn.text("Info"));
                 long now = System.currentTimeMillis();
+                boolean all = session.access().has(io.basalt.server.catalog.Privilege.PROCESS, "*", "*");
                 for (BasaltSession other : session.services().registry().all()) {
+                    if (!all && !other.accountName().equals(session.accountName())) {
+                        continue;
+                    }
                     String sql = other.runningSql();
                     boolean busy = sql != null;
                     String info = sql == null ? null : s.full() ? sql : BasaltSession.abbreviate(sql);
@@ -241,8 +253,9 @@ final class ShowStatements {
                 return AdminProc.show(session, s.argument(), s.like());
             }
             case GRANTS -> {
-                columns = List.of(ResultColumn.text("Grants for " + session.user() + "@%"));
-                rows.add(new Object[] {"GRANT ALL PRIVILEGES ON *.* TO `" + session.user() + "`@`%` WITH GRANT OPTION"});
+                String who = s.argument() == null ? session.accountName() + "@" + session.accountHost() : s.argument();
+                columns = List.of(ResultColumn.text("Grants for " + who));
+                rows.addAll(UserStatements.showGrants(session, s.argument()));
             }
             case PRIVILEGES -> {
                 columns = List.of(ResultColumn.varchar("Privilege"), ResultColumn.varchar("Context"),
@@ -322,6 +335,9 @@ final class ShowStatements {
         TableDef t = session.catalog().table(db, name.name());
         if (t == null) {
             throw BasaltException.of(ErrorCode.UNKNOWN_TABLE, "Table '%s.%s' doesn't exist", db, name.name());
+        }
+        if (!session.access().canSeeTable(t.database(), t.name())) {
+            session.access().requireTable(io.basalt.server.catalog.Privilege.SELECT, t.database(), t.name());
         }
         return t;
     }

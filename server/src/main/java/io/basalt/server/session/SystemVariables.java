@@ -150,6 +150,11 @@ public final class SystemVariables {
         GLOBALS.put(name, value);
     }
 
+    /** Whether clients must connect over TLS (require_secure_transport). */
+    public static boolean requireSecureTransport() {
+        return Long.valueOf(1L).equals(GLOBALS.get("require_secure_transport"));
+    }
+
     /** The built-in default of {@code name}, or null. */
     public static Object defaultValue(String name) {
         Definition d = definition(name);

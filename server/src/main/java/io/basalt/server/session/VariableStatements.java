@@ -28,8 +28,11 @@ final class VariableStatements {
             Object value = a.value() == null ? null : evaluate(session, a.value(), env, ctx);
             switch (a.scope()) {
                 case USER -> session.userVariables().put(a.name().toLowerCase(Locale.ROOT), value);
-                case GLOBAL -> SystemVariables.setGlobal(a.name(), isDefault(a.value())
+                case GLOBAL -> {
+                    session.access().requireGlobal(io.basalt.server.catalog.Privilege.SUPER);
+                    SystemVariables.setGlobal(a.name(), isDefault(a.value())
                         ? SystemVariables.defaultValue(a.name()) : value);
+                }
                 case SESSION -> setSession(session, a.name(), isDefault(a.value())
                         ? SystemVariables.global(a.name()) : value);
             }

@@ -70,6 +70,14 @@ final class CommandApplier {
             return insertRows(c, payload);
         } else if (command instanceof Command.ExecuteDml c) {
             return executeDml(c);
+        } else if (command instanceof Command.CreateUser c) {
+            return createUser(index, c);
+        } else if (command instanceof Command.AlterUser c) {
+            return alterUser(index, c);
+        } else if (command instanceof Command.DropUsers c) {
+            return dropUsers(index, c);
+        } else if (command instanceof Command.ChangeGrants c) {
+            return changeGrants(index, c);
         }
         return ApplyResult.OK;
     }
@@ -482,6 +490,102 @@ final class CommandApplier {
             info = "Records: " + r.matchedRows() + "  Duplicates: 0  Warnings: " + ctx.warningCount();
         }
         return new ApplyResult(r.affectedRows(), r.lastInsertId(), ctx.warnings(), info);
+    }
+
+    private static String account(String name, String host) {
+        return "'" + name + "'@'" + host + "'";
+    }
+
+    private ApplyResult createUser(long index, Command.CreateUser c) {
+        if (io.basalt.server.auth.Accounts.exact(catalog(), c.name(), c.host()) != null) {
+            if (c.ifNotExists()) {
+                return ApplyResult.warning(3163, "Authorization ID " + account(c.name(), c.host()) + " already exists.");
+            }
+            throw BasaltException.of(ErrorCode.USER_OPERATION_FAILED, "Operation CREATE USER failed for %s",
+                    account(c.name(), c.host()));
+        }
+        state.setCatalog(catalog().withUser(index, new io.basalt.server.catalog.UserDef(c.name(), c.host(), c.nativeHash(),
+                c.sha2Hash(), List.of(), c.timeMillis())));
+        return ApplyResult.OK;
+    }
+
+    private ApplyResult alterUser(long index, Command.AlterUser c) {
+        var user = io.basalt.server.auth.Accounts.exact(catalog(), c.name(), c.host());
+        if (user == null) {
+            if (c.ifExists()) {
+                return ApplyResult.warning(3162, "Authorization ID " + account(c.name(), c.host()) + " does not exist.");
+            }
+            throw BasaltException.of(ErrorCode.USER_OPERATION_FAILED, "Operation ALTER USER failed for %s",
+                    account(c.name(), c.host()));
+        }
+        state.setCatalog(catalog().withUser(index, user.withPassword(c.nativeHash(), c.sha2Hash())));
+        return ApplyResult.OK;
+    }
+
+    private ApplyResult dropUsers(long index, Command.DropUsers c) {
+        List<String> missing = new ArrayList<>();
+        for (Command.Account a : c.users()) {
+            if (catalog().user(a.user(), a.host()) == null) {
+                missing.add(account(a.user(), a.host()));
+            }
+        }
+        if (!missing.isEmpty() && !c.ifExists()) {
+            throw BasaltException.of(ErrorCode.USER_OPERATION_FAILED, "Operation DROP USER failed for %s",
+                    String.join(",", missing));
+        }
+        Catalog next = catalog();
+        for (Command.Account a : c.users()) {
+            next = next.withoutUser(index, a.user(), a.host());
+        }
+        state.setCatalog(next);
+        return missing.isEmpty() ? ApplyResult.OK
+                : ApplyResult.warning(3162, "Authorization ID " + String.join(",", missing) + " does not exist.");
+    }
+
+    private ApplyResult changeGrants(long index, Command.ChangeGrants c) {
+        String name = c.user().user();
+        String host = c.user().host();
+        var user = io.basalt.server.auth.Accounts.exact(catalog(), name, host);
+        if (user == null) {
+            if (c.revoke()) {
+                throw BasaltException.of(ErrorCode.NO_SUCH_GRANT, "There is no such grant defined for user '%s' on host '%s'",
+                        name, host);
+            }
+            throw new BasaltException(ErrorCode.NO_IMPLICIT_USER_CREATION,
+                    "You are not allowed to create a user with GRANT");
+        }
+        List<io.basalt.server.catalog.Grant> grants = new ArrayList<>();
+        boolean found = false;
+        for (var g : user.grants()) {
+            if (!g.sameScope(c.grant())) {
+                grants.add(g);
+                continue;
+            }
+            found = true;
+            java.util.EnumSet<io.basalt.server.catalog.Privilege> privs = g.privileges().isEmpty()
+                    ? java.util.EnumSet.noneOf(io.basalt.server.catalog.Privilege.class)
+                    : java.util.EnumSet.copyOf(g.privileges());
+            boolean option = g.grantOption();
+            if (c.revoke()) {
+                privs.removeAll(c.grant().privileges());
+                option = option && !c.grant().grantOption();
+            } else {
+                privs.addAll(c.grant().privileges());
+                option = option || c.grant().grantOption();
+            }
+            if (!privs.isEmpty() || option) {
+                grants.add(new io.basalt.server.catalog.Grant(g.database(), g.table(), privs, option));
+            }
+        }
+        if (!found) {
+            if (c.revoke()) {
+                throw BasaltException.of(ErrorCode.NO_SUCH_GRANT, "There is no such grant defined for user '%s' on host '%s'",
+                        name, host);
+            }
+            grants.add(c.grant());
+        }
+        state.setCatalog(catalog().withUser(index, user.withGrants(grants)));
+        return ApplyResult.OK;
     }
 
     private StatementEnvironment environment(StatementContext sc) {

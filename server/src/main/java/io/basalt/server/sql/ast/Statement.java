@@ -113,6 +113,28 @@ public sealed interface Statement {
     /** LOCK TABLES / UNLOCK TABLES. */
     record LockTables(boolean lock) implements Statement {}
 
+    /** An account name: 'user'@'host' (host '%' when omitted). */
+    record UserName(String user, String host) {}
+
+    /** CREATE USER [IF NOT EXISTS] user [IDENTIFIED BY 'password'], ... */
+    record CreateUser(List<UserName> users, List<String> passwords, boolean ifNotExists) implements Statement {}
+
+    /** ALTER USER [IF EXISTS] user IDENTIFIED BY 'password', ... and SET PASSWORD [FOR user] = 'password'. */
+    record AlterUser(List<UserName> users, List<String> passwords, boolean ifExists) implements Statement {}
+
+    /** DROP USER [IF EXISTS] user, ... */
+    record DropUser(List<UserName> users, boolean ifExists) implements Statement {}
+
+    /**
+     * GRANT privileges ON scope TO users [WITH GRANT OPTION] / REVOKE privileges ON scope FROM users.
+     *
+     * @param privileges privilege names as written (ALL expands to every privilege)
+     * @param database "*" for all
+     * @param table "*" for all
+     */
+    record GrantPrivileges(boolean revoke, List<String> privileges, String database, String table,
+            List<UserName> users, boolean grantOption) implements Statement {}
+
     /** Which SHOW. */
     enum ShowKind {
         DATABASES, TABLES, COLUMNS, CREATE_TABLE, CREATE_VIEW, CREATE_DATABASE, VARIABLES, STATUS, WARNINGS, ERRORS,

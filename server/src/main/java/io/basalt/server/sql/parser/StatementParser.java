@@ -88,6 +88,7 @@ final class StatementParser {
                 yield new Statement.Transaction(TransactionAction.ROLLBACK);
             }
             case "KILL" -> kill();
+            case "GRANT", "REVOKE" -> grant();
             case "ADMIN" -> admin();
             case "LOCK" -> {
                 in.next();
@@ -195,6 +196,17 @@ final class StatementParser {
 
     private Statement create() {
         in.expectWord("CREATE");
+        if (in.acceptWord("USER")) {
+            boolean ine = ifNotExists();
+            List<Statement.UserName> users = new ArrayList<>();
+            List<String> passwords = new ArrayList<>();
+            do {
+                users.add(userName());
+                passwords.add(identifiedBy());
+            } while (in.acceptSymbol(","));
+            skipAccountOptions();
+            return new Statement.CreateUser(users, passwords, ine);
+        }
         boolean orReplace = in.acceptWords("OR", "REPLACE");
         if (in.acceptWord("DATABASE") || in.acceptWord("SCHEMA")) {
             boolean ine = ifNotExists();
@@ -311,6 +323,14 @@ final class StatementParser {
 
     private Statement drop() {
         in.expectWord("DROP");
+        if (in.acceptWord("USER")) {
+            boolean ie = ifExists();
+            List<Statement.UserName> users = new ArrayList<>();
+            do {
+                users.add(userName());
+            } while (in.acceptSymbol(","));
+            return new Statement.DropUser(users, ie);
+        }
         if (in.acceptWord("DATABASE") || in.acceptWord("SCHEMA")) {
             boolean ie = ifExists();
             return new Statement.DropDatabase(in.identifier(), ie);
@@ -347,6 +367,17 @@ final class StatementParser {
 
     private Statement alter() {
         in.expectWord("ALTER");
+        if (in.acceptWord("USER")) {
+            boolean ie = ifExists();
+            List<Statement.UserName> users = new ArrayList<>();
+            List<String> passwords = new ArrayList<>();
+            do {
+                users.add(in.isWord("USER") && in.peek(1).isSymbol("(") ? currentUser() : userName());
+                passwords.add(identifiedBy());
+            } while (in.acceptSymbol(","));
+            skipAccountOptions();
+            return new Statement.AlterUser(users, passwords, ie);
+        }
         if (in.acceptWord("DATABASE") || in.acceptWord("SCHEMA")) {
             in.identifier();
             skipToEnd();
@@ -713,8 +744,8 @@ final class StatementParser {
             case "GRANTS" -> {
                 String user = null;
                 if (in.acceptWord("FOR")) {
-                    user = in.rest();
-                    skipToEnd();
+                    Statement.UserName u = userName();
+                    user = u.user() == null ? null : u.user() + "@" + u.host();
                 }
                 return new Statement.Show(ShowKind.GRANTS, false, false, null, null, null, null, user);
             }
@@ -765,6 +796,16 @@ final class StatementParser {
 
     private Statement set() {
         in.expectWord("SET");
+        if (in.isWord("PASSWORD") && (in.peek(1).isSymbol("=") || in.peek(1).isWord("FOR"))) {
+            in.next();
+            Statement.UserName user = null;
+            if (in.acceptWord("FOR")) {
+                user = userName();
+            }
+            in.expectSymbol("=");
+            String password = in.acceptWord("PASSWORD") ? parenthesizedString() : in.string();
+            return new Statement.AlterUser(user == null ? List.of() : List.of(user), List.of(password), false);
+        }
         if (in.acceptWord("NAMES")) {
             String charset = in.isWord("DEFAULT") ? in.next().text() : in.identifierOrString();
             String collation = null;
@@ -878,6 +919,111 @@ final class StatementParser {
             return SqlLiteral.createCharString(t.text(), p);
         }
         return expr.expression();
+    }
+
+    // ---- users and privileges ---------------------------------------------------------------
+
+    private Statement.UserName userName() {
+        if (in.isWord("CURRENT_USER")) {
+            return currentUser();
+        }
+        String user = in.identifierOrString();
+        String host = "%";
+        if (in.peek().type() == TokenType.USER_VARIABLE) {
+            // 'u'@'h' lexes as a string followed by a user variable token '@h'.
+            host = in.next().text();
+        } else if (in.acceptSymbol("@")) {
+            host = in.identifierOrString();
+        }
+        return new Statement.UserName(user, host);
+    }
+
+    private Statement.UserName currentUser() {
+        in.next();
+        if (in.acceptSymbol("(")) {
+            in.expectSymbol(")");
+        }
+        return new Statement.UserName(null, null);
+    }
+
+    /** [IDENTIFIED [WITH plugin] BY 'password']; null when absent. */
+    private String identifiedBy() {
+        if (!in.acceptWord("IDENTIFIED")) {
+            return null;
+        }
+        if (in.acceptWord("WITH")) {
+            in.identifierOrString();
+            if (!in.isWord("BY")) {
+                return "";
+            }
+        }
+        in.expectWord("BY");
+        if (in.acceptWord("PASSWORD")) {
+            // IDENTIFIED BY PASSWORD 'hash' supplies a hash, which Basalt cannot verify scrambles against alone.
+            throw new BasaltException(ErrorCode.NOT_SUPPORTED,
+                    "This version of Basalt doesn't yet support 'IDENTIFIED BY PASSWORD hash'");
+        }
+        return in.string();
+    }
+
+    private String parenthesizedString() {
+        in.expectSymbol("(");
+        String s = in.string();
+        in.expectSymbol(")");
+        return s;
+    }
+
+    private void skipAccountOptions() {
+        while (!in.atEnd()) {
+            if (in.acceptWords("REQUIRE", "NONE") || in.acceptWords("ACCOUNT", "LOCK") || in.acceptWords("ACCOUNT", "UNLOCK")
+                    || in.acceptWords("PASSWORD", "EXPIRE", "NEVER") || in.acceptWords("PASSWORD", "EXPIRE", "DEFAULT")) {
+                continue;
+            }
+            throw in.error();
+        }
+    }
+
+    private Statement grant() {
+        boolean revoke = in.next().isWord("REVOKE");
+        List<String> privileges = new ArrayList<>();
+        do {
+            StringBuilder name = new StringBuilder(in.anyIdentifier());
+            while (in.peek().type() == TokenType.WORD && !in.isWord("ON") && !in.peek().isSymbol(",")) {
+                name.append(' ').append(in.next().text());
+            }
+            privileges.add(name.toString());
+        } while (in.acceptSymbol(","));
+        in.expectWord("ON");
+        in.acceptWord("TABLE");
+        String db;
+        String table;
+        if (in.acceptSymbol("*")) {
+            db = "*";
+            table = "*";
+            if (in.acceptSymbol(".")) {
+                in.expectSymbol("*");
+            }
+        } else {
+            String first = in.identifier();
+            if (in.acceptSymbol(".")) {
+                db = first;
+                table = in.acceptSymbol("*") ? "*" : in.anyIdentifier();
+            } else {
+                db = null;
+                table = first;
+            }
+        }
+        if (revoke) {
+            in.expectWord("FROM");
+        } else {
+            in.expectWord("TO");
+        }
+        List<Statement.UserName> users = new ArrayList<>();
+        do {
+            users.add(userName());
+        } while (in.acceptSymbol(","));
+        boolean grantOption = in.acceptWords("WITH", "GRANT", "OPTION");
+        return new Statement.GrantPrivileges(revoke, privileges, db, table, users, grantOption);
     }
 
     // ---- KILL / ADMIN -----------------------------------------------------------------------

@@ -118,6 +118,8 @@ public final class QueryPlanner implements BasaltView.Expander {
     private final CalciteCatalogReader catalogReader;
     private final RelOptCluster cluster;
     private final Deque<String> expanding = new ArrayDeque<>();
+    private final java.util.Set<RelNode> viewInternalScans = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final List<List<String>> viewsUsed = new ArrayList<>();
 
     /**
      * @param catalog the snapshot the statement sees
@@ -222,8 +224,27 @@ public final class QueryPlanner implements BasaltView.Expander {
         } catch (RuntimeException e) {
             throw ValidationErrors.translate(e, database);
         }
+        List<List<String>> reads = readObjects(root.rel);
         RelNode rel = optimize(root.project(), converter);
-        return new PlannedQuery(rel, rowType, labels, origins);
+        return new PlannedQuery(rel, rowType, labels, origins, reads);
+    }
+
+    /** Tables scanned outside views, then the views expanded, each as [database, name]. */
+    private List<List<String>> readObjects(RelNode rel) {
+        java.util.LinkedHashSet<List<String>> out = new java.util.LinkedHashSet<>();
+        new org.apache.calcite.rel.RelVisitor() {
+            @Override
+            public void visit(RelNode node, int ordinal, RelNode parent) {
+                if (node instanceof org.apache.calcite.rel.core.TableScan scan
+                        && !viewInternalScans.contains(scan)) {
+                    List<String> q = scan.getTable().getQualifiedName();
+                    out.add(q.subList(Math.max(0, q.size() - 2), q.size()));
+                }
+                super.visit(node, ordinal, parent);
+            }
+        }.go(rel);
+        out.addAll(viewsUsed);
+        return List.copyOf(out);
     }
 
     /** Only validates, returning the row type (CREATE VIEW, CREATE TABLE ... AS checks). */
@@ -387,6 +408,18 @@ public final class QueryPlanner implements BasaltView.Expander {
             RelNode rel = converter.convertQuery(validated, false, true).project();
             RelDataType wanted = renamed(rel.getRowType(), view);
             RelBuilder b = RelBuilder.proto(PLANNER_CONTEXT).create(context.getCluster(), reader);
+            new org.apache.calcite.rel.RelVisitor() {
+                @Override
+                public void visit(RelNode node, int ordinal, RelNode parent) {
+                    if (node instanceof org.apache.calcite.rel.core.TableScan) {
+                        viewInternalScans.add(node);
+                    }
+                    super.visit(node, ordinal, parent);
+                }
+            }.go(rel);
+            if (expanding.size() == 1) {
+                viewsUsed.add(List.of(view.database(), view.name()));
+            }
             return b.push(rel).rename(wanted.getFieldNames()).build();
         } catch (BasaltException e) {
             throw e;
