@@ -87,6 +87,8 @@ public enum ErrorCode {
 
     // Not supported, cluster and internal
     NOT_SUPPORTED(1235, "42000", StatusCategory.UNIMPLEMENTED),
+    /** The table's engine has no such option (a note for ALTER TABLE ... DISABLE KEYS). */
+    ILLEGAL_HA(1031, "HY000", StatusCategory.UNIMPLEMENTED),
     CLUSTER_UNAVAILABLE(1105, "HY000", StatusCategory.UNAVAILABLE),
     WRITE_CONFLICT(1213, "40001", StatusCategory.UNAVAILABLE),
     TABLE_DEFINITION_CHANGED(1412, "HY000", StatusCategory.UNAVAILABLE),

@@ -50,7 +50,8 @@ final class CommandDispatcher {
         try {
             switch (command) {
                 case CommandCodes.QUERY:
-                    return query(payload.toString(StandardCharsets.UTF_8));
+                    return query(io.basalt.session.ClientText.decode(
+                            BasicTypes.readFixedBytes(payload, payload.readableBytes())));
                 case CommandCodes.INIT_DB:
                     session.useDatabase(BasicTypes.readRestOfPacket(payload, StandardCharsets.UTF_8));
                     ok();

@@ -24,9 +24,11 @@ import java.util.Map;
  * @param randomSeed seed for RAND()
  * @param userVariables @variables, each value encoded by {@link #encode}
  * @param parameters prepared-statement parameter values, encoded by {@link #encode}
+ * @param sqlMode the proposer's sql_mode; null in commands written before it was recorded
  */
 public record StatementContext(String database, String user, String host, long connectionId, String statementTime,
-        long lastInsertId, long randomSeed, Map<String, String> userVariables, List<String> parameters) {
+        long lastInsertId, long randomSeed, Map<String, String> userVariables, List<String> parameters,
+        String sqlMode) {
 
     public static StatementContext of(StatementEnvironment env, Map<String, Object> userVariables,
             List<Object> parameters) {
@@ -41,7 +43,7 @@ public record StatementContext(String database, String user, String host, long c
             params.add(encode(p));
         }
         return new StatementContext(env.database(), env.user(), env.host(), env.connectionId(),
-                env.statementTime().toString(), env.lastInsertId(), env.randomSeed(), encoded, params);
+                env.statementTime().toString(), env.lastInsertId(), env.randomSeed(), encoded, params, env.sqlMode());
     }
 
     /** A value as text with a one-letter type prefix, so it comes back with the same runtime type. */
@@ -116,6 +118,6 @@ public record StatementContext(String database, String user, String host, long c
 
     public StatementEnvironment environment(String serverVersion) {
         return new StatementEnvironment(database, user, host, connectionId, LocalDateTime.parse(statementTime),
-                lastInsertId, randomSeed, serverVersion);
+                lastInsertId, randomSeed, serverVersion, sqlMode);
     }
 }

@@ -205,6 +205,15 @@ public final class ColumnCoercion {
 
     private static String string(Object v, ColumnDef col, long row, boolean strict, Warnings w) {
         String s = MysqlValues.toText(v);
+        if (io.basalt.session.ClientText.hasRawBytes(s)) {
+            String bad = io.basalt.session.ClientText.describeRawBytes(s);
+            if (strict) {
+                throw BasaltException.of(ErrorCode.INCORRECT_VALUE_FOR_FIELD,
+                        "Incorrect string value: '%s' for column '%s' at row %d", bad, col.name(), row);
+            }
+            w.warn(1366, "Incorrect string value: '" + bad + "' for column '" + col.name() + "' at row " + row);
+            s = new String(io.basalt.session.ClientText.encode(s), StandardCharsets.UTF_8);
+        }
         SqlType t = col.type();
         if (t.kind() == SqlType.Kind.CHAR) {
             // CHAR values are stored without trailing spaces, as MySQL returns them.
@@ -258,7 +267,7 @@ public final class ColumnCoercion {
     }
 
     private static byte[] binary(Object v, ColumnDef col, long row, boolean strict, Warnings w) {
-        byte[] b = v instanceof byte[] bytes ? bytes : MysqlValues.toText(v).getBytes(StandardCharsets.UTF_8);
+        byte[] b = MysqlValues.toBytes(v);
         int max = col.type().kind() == SqlType.Kind.VARBINARY ? col.type().length() : -1;
         if (max > 0 && b.length > max) {
             if (strict) {

@@ -14,12 +14,28 @@ import java.time.LocalDateTime;
  * @param lastInsertId LAST_INSERT_ID() of the session
  * @param randomSeed seed for RAND() without an argument
  * @param serverVersion VERSION()
+ * @param sqlMode the session's sql_mode, upper case; null means the server default
  */
 public record StatementEnvironment(String database, String user, String host, long connectionId,
-        LocalDateTime statementTime, long lastInsertId, long randomSeed, String serverVersion) {
+        LocalDateTime statementTime, long lastInsertId, long randomSeed, String serverVersion, String sqlMode) {
+
+    /** The default sql_mode, used when a statement carries none. */
+    public static final String DEFAULT_SQL_MODE = "ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,"
+            + "NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION";
 
     public StatementEnvironment withDatabase(String db) {
         return new StatementEnvironment(db, user, host, connectionId, statementTime, lastInsertId, randomSeed,
-                serverVersion);
+                serverVersion, sqlMode);
+    }
+
+    /** Whether sql_mode includes {@code mode} (one name, upper case). */
+    public boolean hasMode(String mode) {
+        String m = sqlMode == null ? DEFAULT_SQL_MODE : sqlMode;
+        for (String part : m.split(",")) {
+            if (part.trim().equalsIgnoreCase(mode)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -109,7 +109,37 @@ public final class InformationSchema {
                         new Object[] {"binary", "binary", 63L, "Yes", "Yes", 1L, "NO PAD"})));
         m.put("KEYWORDS", new SystemTable(NAME, "KEYWORDS", List.of(varchar("WORD"), bigint("RESERVED")),
                 InformationSchema::keywords));
+        // Objects Basalt does not have; tools such as mysqldump query these and expect empty answers.
+        empty(m, "FILES", "FILE_ID", "FILE_NAME", "FILE_TYPE", "TABLESPACE_NAME", "TABLE_CATALOG", "TABLE_SCHEMA",
+                "TABLE_NAME", "LOGFILE_GROUP_NAME", "LOGFILE_GROUP_NUMBER", "ENGINE", "FULLTEXT_KEYS", "DELETED_ROWS",
+                "UPDATE_COUNT", "FREE_EXTENTS", "TOTAL_EXTENTS", "EXTENT_SIZE", "INITIAL_SIZE", "MAXIMUM_SIZE",
+                "AUTOEXTEND_SIZE", "STATUS", "EXTRA");
+        empty(m, "TRIGGERS", "TRIGGER_CATALOG", "TRIGGER_SCHEMA", "TRIGGER_NAME", "EVENT_MANIPULATION",
+                "EVENT_OBJECT_CATALOG", "EVENT_OBJECT_SCHEMA", "EVENT_OBJECT_TABLE", "ACTION_ORDER", "ACTION_CONDITION",
+                "ACTION_STATEMENT", "ACTION_ORIENTATION", "ACTION_TIMING", "CREATED", "SQL_MODE", "DEFINER",
+                "CHARACTER_SET_CLIENT", "COLLATION_CONNECTION", "DATABASE_COLLATION");
+        empty(m, "EVENTS", "EVENT_CATALOG", "EVENT_SCHEMA", "EVENT_NAME", "DEFINER", "TIME_ZONE", "EVENT_BODY",
+                "EVENT_DEFINITION", "EVENT_TYPE", "EXECUTE_AT", "INTERVAL_VALUE", "INTERVAL_FIELD", "SQL_MODE", "STARTS",
+                "ENDS", "STATUS", "ON_COMPLETION", "CREATED", "LAST_ALTERED", "LAST_EXECUTED", "EVENT_COMMENT");
+        empty(m, "PARTITIONS", "TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "PARTITION_NAME",
+                "SUBPARTITION_NAME", "PARTITION_ORDINAL_POSITION", "PARTITION_METHOD", "PARTITION_EXPRESSION",
+                "PARTITION_DESCRIPTION", "TABLE_ROWS", "TABLESPACE_NAME");
+        empty(m, "PARAMETERS", "SPECIFIC_CATALOG", "SPECIFIC_SCHEMA", "SPECIFIC_NAME", "ORDINAL_POSITION",
+                "PARAMETER_MODE", "PARAMETER_NAME", "DATA_TYPE", "DTD_IDENTIFIER", "ROUTINE_TYPE");
+        empty(m, "REFERENTIAL_CONSTRAINTS", "CONSTRAINT_CATALOG", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME",
+                "UNIQUE_CONSTRAINT_CATALOG", "UNIQUE_CONSTRAINT_SCHEMA", "UNIQUE_CONSTRAINT_NAME", "MATCH_OPTION",
+                "UPDATE_RULE", "DELETE_RULE", "TABLE_NAME", "REFERENCED_TABLE_NAME");
+        empty(m, "CHECK_CONSTRAINTS", "CONSTRAINT_CATALOG", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME", "CHECK_CLAUSE");
+        empty(m, "COLUMN_STATISTICS", "SCHEMA_NAME", "TABLE_NAME", "COLUMN_NAME", "HISTOGRAM");
         return m;
+    }
+
+    private static void empty(Map<String, SystemTable> m, String name, String... columns) {
+        List<SystemTable.Column> cols = new java.util.ArrayList<>();
+        for (String c : columns) {
+            cols.add(varchar(c));
+        }
+        m.put(name, new SystemTable(NAME, name, cols, List::of));
     }
 
     private static List<Object[]> keyColumnUsage(Catalog catalog) {

@@ -363,7 +363,13 @@ public final class BasaltSession implements Session {
     StatementEnvironment environment() {
         return new StatementEnvironment(database, client.user(), client.remoteHost(), client.connectionId(),
                 LocalDateTime.now().withNano(LocalDateTime.now().getNano() / 1000 * 1000), lastInsertId,
-                ThreadLocalRandom.current().nextLong(), services.serverVersion());
+                ThreadLocalRandom.current().nextLong(), services.serverVersion(), sqlMode());
+    }
+
+    /** The session's sql_mode as MySQL reports it (upper case, comma separated). */
+    String sqlMode() {
+        Object v = variables.get("sql_mode");
+        return v == null ? SystemVariables.SQL_MODE : v.toString().toUpperCase(java.util.Locale.ROOT);
     }
 
     /** A new execution context registered as this session's running statement (KILL QUERY stops it). */

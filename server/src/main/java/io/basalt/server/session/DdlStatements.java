@@ -355,8 +355,13 @@ final class DdlStatements {
         TableDef t = DmlStatements.resolveTable(session, a.name());
         StatementEnvironment env = session.environment();
         List<Alteration> alterations = new ArrayList<>();
+        List<ExecContext.Warning> notes = new ArrayList<>();
         for (AlterAction action : a.actions()) {
-            if (action instanceof AlterAction.AddColumn add) {
+            if (action instanceof AlterAction.Keys) {
+                // MySQL answers the same for engines without deferrable index maintenance.
+                notes.add(new ExecContext.Warning("Note", ErrorCode.ILLEGAL_HA.mysqlErrno(),
+                        "Table storage engine for '" + t.name() + "' doesn't have this option"));
+            } else if (action instanceof AlterAction.AddColumn add) {
                 if (add.column().primaryKey() || add.column().autoIncrement()) {
                     throw new BasaltException(ErrorCode.NOT_SUPPORTED,
                             "This version of Basalt doesn't yet support 'ADD COLUMN with PRIMARY KEY or AUTO_INCREMENT'");
@@ -373,6 +378,10 @@ final class DdlStatements {
                 checkName(rename.newName().name(), ErrorCode.WRONG_TABLE_NAME, "table");
                 alterations.add(new Alteration.Rename(db, rename.newName().name()));
             }
+        }
+        if (alterations.isEmpty()) {
+            session.setWarnings(notes);
+            return new QueryResult.UpdateCount(0, 0, notes.size(), null);
         }
         return session.propose(new Command.AlterTable(t.database(), t.name(), alterations), null);
     }

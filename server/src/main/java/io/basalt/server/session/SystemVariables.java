@@ -38,8 +38,7 @@ public final class SystemVariables {
     private static final Map<String, Object> GLOBALS = new ConcurrentHashMap<>();
 
     /** The SQL mode Basalt runs with (MySQL 8's default). */
-    public static final String SQL_MODE = "ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
-            + "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION";
+    public static final String SQL_MODE = io.basalt.server.exec.StatementEnvironment.DEFAULT_SQL_MODE;
 
     private static void def(String name, Kind kind, Scope scope, Object value) {
         DEFINITIONS.put(name, new Definition(name, kind, scope, value, false));

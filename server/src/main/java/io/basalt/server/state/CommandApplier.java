@@ -591,7 +591,7 @@ final class CommandApplier {
     private StatementEnvironment environment(StatementContext sc) {
         if (sc == null) {
             return new StatementEnvironment(null, "system", "localhost", 0, java.time.LocalDateTime.now().withNano(0), 0, 0,
-                    state.serverVersion());
+                    state.serverVersion(), null);
         }
         return sc.environment(state.serverVersion());
     }

@@ -29,7 +29,7 @@ class CommandCodecTest {
     @Test
     void userVariablesKeepTheirTypesThroughTheLog() {
         StatementContext sc = StatementContext.of(new io.basalt.server.exec.StatementEnvironment("d", "u", "h", 1,
-                java.time.LocalDateTime.of(2024, 1, 2, 3, 4, 5), 7, 9, "v"),
+                java.time.LocalDateTime.of(2024, 1, 2, 3, 4, 5), 7, 9, "v", "ANSI_QUOTES"),
                 Map.of("l", 5L, "n", new java.math.BigDecimal("1.50"), "s", "x"),
                 java.util.Arrays.asList(1L, null, "p", java.time.LocalDate.of(2024, 2, 29)));
         Command c = new Command.ExecuteDml("UPDATE t SET a = @l", sc);
@@ -40,6 +40,8 @@ class CommandCodecTest {
                 .containsEntry("l", 5L).containsEntry("n", new java.math.BigDecimal("1.50")).containsEntry("s", "x");
         assertThat(((Command.ExecuteDml) back).context().parameterValues())
                 .containsExactly(1L, null, "p", java.time.LocalDate.of(2024, 2, 29));
+        assertThat(((Command.ExecuteDml) back).context().environment("v").hasMode("ANSI_QUOTES")).isTrue();
+        assertThat(((Command.ExecuteDml) back).context().environment("v").hasMode("ONLY_FULL_GROUP_BY")).isFalse();
     }
 
     @Test

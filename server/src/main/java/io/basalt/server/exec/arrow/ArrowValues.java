@@ -168,7 +168,7 @@ public final class ArrowValues {
         } else if (v instanceof VarCharVector x) {
             x.setSafe(row, value.toString().getBytes(StandardCharsets.UTF_8));
         } else if (v instanceof VarBinaryVector x) {
-            x.setSafe(row, value instanceof byte[] b ? b : value.toString().getBytes(StandardCharsets.UTF_8));
+            x.setSafe(row, io.basalt.server.exec.value.MysqlValues.toBytes(value));
         } else if (v instanceof DateDayVector x) {
             x.setSafe(row, (int) ((LocalDate) value).toEpochDay());
         } else if (v instanceof TimeStampMicroVector x) {

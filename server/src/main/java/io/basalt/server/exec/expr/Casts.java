@@ -46,7 +46,7 @@ public final class Casts {
             case DATE -> toDate(v, w);
             case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> toDateTime(v, target.getPrecision(), w);
             case TIME -> toTime(v, w);
-            case BINARY, VARBINARY -> v instanceof byte[] ? v : MysqlValues.toText(v).getBytes(StandardCharsets.UTF_8);
+            case BINARY, VARBINARY -> MysqlValues.toBytes(v);
             case NULL -> null;
             default -> v;
         };

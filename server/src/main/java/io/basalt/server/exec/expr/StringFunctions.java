@@ -176,7 +176,7 @@ final class StringFunctions {
                     if (v instanceof Long || v instanceof BigDecimal || v instanceof Double) {
                         return Long.toHexString(MysqlValues.toLong(v, ctx)).toUpperCase(Locale.ROOT);
                     }
-                    byte[] b = v instanceof byte[] bytes ? bytes : text(v).getBytes(StandardCharsets.UTF_8);
+                    byte[] b = MysqlValues.toBytes(v);
                     return HexFormat.of().withUpperCase().formatHex(b);
                 });
             }
@@ -184,7 +184,7 @@ final class StringFunctions {
                 return Functions.unary(args.get(0), v -> {
                     try {
                         String h = text(v);
-                        return new String(HexFormat.of().parseHex(h.length() % 2 == 1 ? "0" + h : h), StandardCharsets.UTF_8);
+                        return io.basalt.session.ClientText.decode(HexFormat.of().parseHex(h.length() % 2 == 1 ? "0" + h : h));
                     } catch (IllegalArgumentException e) {
                         return null;
                     }
@@ -214,7 +214,7 @@ final class StringFunctions {
             case "FROM_BASE64" -> {
                 return Functions.unary(args.get(0), v -> {
                     try {
-                        return new String(Base64.getMimeDecoder().decode(text(v)), StandardCharsets.UTF_8);
+                        return io.basalt.session.ClientText.decode(Base64.getMimeDecoder().decode(text(v)));
                     } catch (IllegalArgumentException e) {
                         return null;
                     }
@@ -380,7 +380,7 @@ final class StringFunctions {
     }
 
     private static byte[] bytes(Object v) {
-        return v instanceof byte[] b ? b : text(v).getBytes(StandardCharsets.UTF_8);
+        return MysqlValues.toBytes(v);
     }
 
     private static String digest(String algorithm, Object v) {

@@ -2,6 +2,7 @@ package io.basalt.server.exec.value;
 
 import io.basalt.error.BasaltException;
 import io.basalt.error.ErrorCode;
+import io.basalt.session.ClientText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -286,8 +287,10 @@ public final class MysqlValues {
         if (Temporals.isTemporal(a) || Temporals.isTemporal(b)) {
             return Temporals.compare(a, b, w);
         }
-        if (a instanceof byte[] x && b instanceof byte[] y) {
-            return java.util.Arrays.compareUnsigned(x, y);
+        if (a instanceof byte[] && (b instanceof byte[] || b instanceof String)
+                || b instanceof byte[] && a instanceof String) {
+            // a binary string on either side makes the comparison byte-wise, as in MySQL
+            return java.util.Arrays.compareUnsigned(toBytes(a), toBytes(b));
         }
         if ((a instanceof String || a instanceof byte[]) && (b instanceof String || b instanceof byte[])) {
             return Collation.compare(toText(a), toText(b));
@@ -337,9 +340,14 @@ public final class MysqlValues {
             return b ? "1" : "0";
         }
         if (v instanceof byte[] b) {
-            return new String(b, StandardCharsets.UTF_8);
+            return ClientText.decode(b);
         }
         return Temporals.toText(v);
+    }
+
+    /** A string value's bytes: binary values as they are, text as the client's bytes. */
+    public static byte[] toBytes(Object v) {
+        return v instanceof byte[] b ? b : ClientText.encode(toText(v));
     }
 
     // ---- errors ------------------------------------------------------------------------------

@@ -16,4 +16,7 @@ public sealed interface AlterAction {
 
     /** RENAME [TO] new name. */
     record Rename(ObjectName newName) implements AlterAction {}
+
+    /** {@code DISABLE KEYS} / {@code ENABLE KEYS}: Basalt maintains no deferrable indexes, so it only notes it. */
+    record Keys(boolean enable) implements AlterAction {}
 }

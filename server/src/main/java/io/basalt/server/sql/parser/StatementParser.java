@@ -428,6 +428,10 @@ final class StatementParser {
                     in.acceptWord("AS");
                 }
                 actions.add(new AlterAction.Rename(objectName()));
+            } else if (in.isWord("DISABLE") || in.isWord("ENABLE")) {
+                boolean enable = in.next().isWord("ENABLE");
+                in.expectWord("KEYS");
+                actions.add(new AlterAction.Keys(enable));
             } else {
                 throw in.error();
             }

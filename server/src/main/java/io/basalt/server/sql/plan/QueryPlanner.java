@@ -40,6 +40,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
@@ -200,13 +201,48 @@ public final class QueryPlanner implements BasaltView.Expander {
         }, validator, reader, c, StandardConvertletTable.INSTANCE, config);
     }
 
+    /** A validated statement and the validator that holds its types. */
+    private record Validation(SqlValidator validator, SqlNode node) {}
+
+    /** Bound on how many non-grouped columns one statement may have rewritten. */
+    private static final int MAX_RELAXATIONS = 256;
+
+    private boolean fullGroupBy() {
+        return env == null || env.hasMode("ONLY_FULL_GROUP_BY");
+    }
+
+    /**
+     * Validates {@code query}. Without ONLY_FULL_GROUP_BY (a session's sql_mode, or a view that
+     * was checked when it was created), a column the validator reports as not grouped is read
+     * with ANY_VALUE instead, as MySQL does, and validation runs again on a fresh copy.
+     */
+    private Validation validate(SqlNode query, CalciteCatalogReader reader, boolean fullGroupBy) {
+        SqlNode candidate = query;
+        for (int attempt = 0;; attempt++) {
+            SqlValidator validator = newValidator(reader);
+            try {
+                SqlNode input = fullGroupBy ? candidate : NonGroupedColumns.copy(candidate);
+                return new Validation(validator, validator.validate(input));
+            } catch (CalciteContextException e) {
+                SqlNode next = fullGroupBy || attempt >= MAX_RELAXATIONS || !NonGroupedColumns.isNotGrouped(e)
+                        ? null : NonGroupedColumns.wrapAt(candidate, e.getPosLine(), e.getPosColumn());
+                if (next == null) {
+                    throw e;
+                }
+                candidate = next;
+            }
+        }
+    }
+
     /** Validates and optimizes a query. */
     public PlannedQuery plan(SqlNode query) {
         SqlNode inlined = query.accept(new VariableInliner(variables));
-        SqlValidator validator = newValidator(catalogReader);
+        SqlValidator validator;
         SqlNode validated;
         try {
-            validated = validator.validate(inlined);
+            Validation v = validate(inlined, catalogReader, fullGroupBy());
+            validator = v.validator();
+            validated = v.node();
         } catch (BasaltException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -250,9 +286,9 @@ public final class QueryPlanner implements BasaltView.Expander {
     /** Only validates, returning the row type (CREATE VIEW, CREATE TABLE ... AS checks). */
     public RelDataType validateOnly(SqlNode query) {
         SqlNode inlined = query.accept(new VariableInliner(variables));
-        SqlValidator validator = newValidator(catalogReader);
         try {
-            return validator.getValidatedNodeType(validator.validate(inlined));
+            Validation v = validate(inlined, catalogReader, fullGroupBy());
+            return v.validator().getValidatedNodeType(v.node());
         } catch (BasaltException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -263,9 +299,8 @@ public final class QueryPlanner implements BasaltView.Expander {
     /** The types Calcite infers for the query's {@code ?} parameters, or null when it cannot tell. */
     public List<RelDataType> parameterTypes(SqlNode query) {
         try {
-            SqlValidator validator = newValidator(catalogReader);
-            SqlNode validated = validator.validate(query.accept(new VariableInliner(variables)));
-            return validator.getParameterRowType(validated).getFieldList().stream().map(f -> f.getType()).toList();
+            Validation v = validate(query.accept(new VariableInliner(variables)), catalogReader, fullGroupBy());
+            return v.validator().getParameterRowType(v.node()).getFieldList().stream().map(f -> f.getType()).toList();
         } catch (RuntimeException e) {
             return null;
         }
@@ -371,8 +406,8 @@ public final class QueryPlanner implements BasaltView.Expander {
         SqlNode q = parseView(view);
         expanding.push(key);
         try {
-            SqlValidator validator = newValidator(readerFor(view.database()));
-            RelDataType t = validator.getValidatedNodeType(validator.validate(q));
+            Validation v = validate(q, readerFor(view.database()), false);
+            RelDataType t = v.validator().getValidatedNodeType(v.node());
             return renamed(t, view);
         } catch (BasaltException e) {
             throw e;
@@ -402,9 +437,9 @@ public final class QueryPlanner implements BasaltView.Expander {
         expanding.push(key);
         try {
             CalciteCatalogReader reader = readerFor(view.database());
-            SqlValidator validator = newValidator(reader);
-            SqlNode validated = validator.validate(q);
-            SqlToRelConverter converter = newConverter(validator, reader, context.getCluster());
+            Validation v = validate(q, reader, false);
+            SqlToRelConverter converter = newConverter(v.validator(), reader, context.getCluster());
+            SqlNode validated = v.node();
             RelNode rel = converter.convertQuery(validated, false, true).project();
             RelDataType wanted = renamed(rel.getRowType(), view);
             RelBuilder b = RelBuilder.proto(PLANNER_CONTEXT).create(context.getCluster(), reader);
