@@ -69,6 +69,9 @@ public final class RaftNode implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Completions completions;
     private final ObservedServiceFactory serviceFactory = new ObservedServiceFactory();
+    private final TransportFaults faults;
+    private final NodeRpcBinding rpcBinding;
+    private final LeaderContact leaderContact = new LeaderContact();
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean snapshotRunning = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -84,6 +87,8 @@ public final class RaftNode implements AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("basalt-raft-" + instance + "-timer"));
         this.completions = new Completions(callbacks);
         this.bridge = new StateMachineBridge(machine, name, config.snapshotLogEntries(), this::snapshotDue);
+        this.faults = new TransportFaults(name, self);
+        this.rpcBinding = new NodeRpcBinding(faults);
     }
 
     /**
@@ -120,7 +125,7 @@ public final class RaftNode implements AutoCloseable {
         } catch (IOException e) {
             throw new ConsensusException(null, "cannot create Raft data directory " + dataDir, e);
         }
-        RpcServer server = JraftSettings.rpcServer(self);
+        RpcServer server = JraftSettings.rpcServer(self, faults, leaderContact);
         this.rpcServer = server;
         boolean started;
         try {
@@ -136,11 +141,15 @@ public final class RaftNode implements AutoCloseable {
         Node created;
         try {
             created = RaftServiceFactory.createAndInitRaftNode(config.groupId(), self.toPeerId(),
-                    JraftSettings.nodeOptions(config, bridge, serviceFactory));
+                    JraftSettings.nodeOptions(config, bridge, serviceFactory, rpcBinding));
         } catch (IllegalStateException e) {
             throw new ConsensusException(null, "cannot start Raft node " + name + " in " + dataDir, e);
         }
         this.node = created;
+        if (rpcBinding.replicators() == null) {
+            LOG.warn("{}: jraft is not using {}; transport fault injection and per-peer replication status "
+                    + "are unavailable", name, BasaltRaftRpcFactory.class.getSimpleName());
+        }
         LOG.info("{}: started (data {}, peers {}, last log index {})", name, dataDir, peers(),
                 created.getLastLogIndex());
     }
@@ -375,6 +384,16 @@ public final class RaftNode implements AutoCloseable {
             poll.get().cancel(false);
         }, 10, 10, TimeUnit.MILLISECONDS));
         return future;
+    }
+
+    /**
+     * Cuts and restores this node's Raft traffic with chosen peers, for partition tests; see
+     * {@link TransportFaults}. Costs nothing while no peer is isolated.
+     *
+     * @return this node's transport faults
+     */
+    public TransportFaults faults() {
+        return faults;
     }
 
     /** @return the voting members of the group's current configuration, as {@code host:port} */
