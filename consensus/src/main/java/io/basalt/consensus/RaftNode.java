@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,6 +73,7 @@ public final class RaftNode implements AutoCloseable {
     private final TransportFaults faults;
     private final NodeRpcBinding rpcBinding;
     private final LeaderContact leaderContact = new LeaderContact();
+    private final PeerStatusCollector peerStatus;
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean snapshotRunning = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -89,6 +91,7 @@ public final class RaftNode implements AutoCloseable {
         this.bridge = new StateMachineBridge(machine, name, config.snapshotLogEntries(), this::snapshotDue);
         this.faults = new TransportFaults(name, self);
         this.rpcBinding = new NodeRpcBinding(faults);
+        this.peerStatus = new PeerStatusCollector(self, rpcBinding, leaderContact, config.electionTimeoutMs());
     }
 
     /**
@@ -190,7 +193,14 @@ public final class RaftNode implements AutoCloseable {
         return !closed.get() && node.isLeader();
     }
 
-    /** @return the current leader's {@code host:port}, if this node knows one */
+    /**
+     * The leader as jraft on this node currently sees it. This is not the last leader ever known: a
+     * leader that steps down forgets itself at once, and a follower that has not heard from its leader
+     * for an election timeout forgets it when it starts looking for a new one, so a node cut off from
+     * the majority reports empty here (see {@link #peerStatus()} for the last leader it heard from).
+     *
+     * @return the current leader's {@code host:port}, if this node knows one
+     */
     public Optional<String> leaderAddress() {
         Node current = node;
         if (current == null || closed.get()) {
@@ -394,6 +404,38 @@ public final class RaftNode implements AutoCloseable {
      */
     public TransportFaults faults() {
         return faults;
+    }
+
+    /**
+     * Replication status of the group as this node sees it. On the leader: one entry per voting member,
+     * in configuration order, with whether it is alive, its acknowledged log index, its lag in entries
+     * and when it last acknowledged a request. On any other node: itself, and the leader it follows (or,
+     * when cut off, the last leader it heard from, not alive) with when it last heard from it; a
+     * follower knows nothing reliable about the other followers and does not list them.
+     *
+     * @return an immutable list of member states; empty once the node is closed
+     */
+    public List<PeerStatus> peerStatus() {
+        if (closed.get()) {
+            return List.of();
+        }
+        return peerStatus.collect((NodeImpl) node);
+    }
+
+    /**
+     * When this node last heard from a leader, for staleness checks: on the leader itself, now; on any
+     * other node, when it last received a replication or heartbeat request (from the leader of any
+     * term). Compare with {@code System.currentTimeMillis()}: a follower of a healthy leader is under a
+     * tenth of an election timeout behind.
+     *
+     * @return epoch millis of the last contact, empty if this node has not heard from a leader since it
+     *     started
+     */
+    public OptionalLong lastLeaderContactMillis() {
+        if (isLeader()) {
+            return OptionalLong.of(System.currentTimeMillis());
+        }
+        return leaderContact.lastMillis();
     }
 
     /** @return the voting members of the group's current configuration, as {@code host:port} */
