@@ -49,6 +49,15 @@ import com.alipay.sofa.jraft.rpc.RpcServer;
  * entries, or on {@link #snapshot()}; jraft then drops the log before the previous snapshot, keeping
  * one snapshot's worth of entries for followers that lag a little.
  *
+ * <h2>When the node is cut off</h2>
+ * A leader that cannot reach a majority steps down once its lease runs out: jraft checks every half
+ * election timeout whether a majority acknowledged a request within the last 90% of an election
+ * timeout, so it steps down at most about 1.5 election timeouts after the cut. Its pending proposals
+ * then fail with {@link CommitFailedException} (outcome unknown), and from then on {@link #propose}
+ * fails at once with {@link NotLeaderException}. {@link #readIndex()} fails rather than waits. The
+ * majority elects a new leader after an election timeout plus jraft's random delay (up to another
+ * election timeout). {@link #faults()} cuts the links on purpose, for tests.
+ *
  * <p>All futures returned here are completed on the node's own callback threads, never on jraft's,
  * so callers may chain work onto them. Methods are thread-safe.
  */
@@ -229,18 +238,45 @@ public final class RaftNode implements AutoCloseable {
     }
 
     /**
+     * Raft ReadIndex with the default time limit of five election timeouts (the time jraft's own
+     * read-index RPC may take at default settings); see {@link #readIndex(Duration)}.
+     *
+     * @return the read index
+     */
+    public CompletableFuture<Long> readIndex() {
+        return readIndex(Duration.ofMillis(5L * config.electionTimeoutMs()));
+    }
+
+    /**
      * Raft ReadIndex: confirms with a quorum that the leader is still the leader, takes its commit
      * index and completes once this node has applied at least that index. State read after the future
      * completes reflects every write committed before {@code readIndex()} was called (linearizable
      * read), on the leader and on followers alike (a follower asks the leader for the index).
      *
+     * <p>On a node cut off from the leader or from a quorum, jraft fails the read as soon as its
+     * requests cannot be sent. Whatever jraft has not answered within {@code timeout} (e.g. a follower
+     * whose requests vanish into a one-sided partition, or one that lags far behind the read index)
+     * fails with a {@link ConsensusException} whose {@link ConsensusException#raftError()} is
+     * {@code ETIMEDOUT}; the read can be retried.
+     *
+     * @param timeout how long to wait at most
      * @return the read index
      */
-    public CompletableFuture<Long> readIndex() {
+    public CompletableFuture<Long> readIndex(Duration timeout) {
+        requireNonNull(timeout, "timeout");
         if (closed.get()) {
             return CompletableFuture.failedFuture(closedException());
         }
         CompletableFuture<Long> future = track(new CompletableFuture<>());
+        try {
+            ScheduledFuture<?> expiry = timer.schedule(() -> completions.fail(future, new ConsensusException(
+                    "ETIMEDOUT", "read index not confirmed within " + timeout.toMillis() + " ms; leader is "
+                            + leaderAddress().orElse("unknown"))), timeout.toMillis(), TimeUnit.MILLISECONDS);
+            future.whenComplete((index, error) -> expiry.cancel(false));
+        } catch (RejectedExecutionException closing) {
+            future.completeExceptionally(closedException());
+            return future;
+        }
         node.readIndex(new byte[0], new ReadIndexClosure() {
             @Override
             public void run(Status status, long index, byte[] reqCtx) {
