@@ -35,16 +35,22 @@ final class JraftSettings {
         System.getProperties().putIfAbsent("com.google.protobuf.use_unsafe_pre22_gencode", "true");
     }
 
-    /** A Raft RPC server bound to {@code self} only (jraft's own factory binds the wildcard address). */
-    static RpcServer rpcServer(PeerAddress self) {
-        RpcServer server = new BoltRpcServer(new com.alipay.remoting.rpc.RpcServer(self.host(), self.port(), true));
+    /**
+     * A Raft RPC server bound to {@code self} only (jraft's own factory binds the wildcard address),
+     * with jraft's peer request processors behind the node's fault gate.
+     */
+    static RpcServer rpcServer(PeerAddress self, TransportFaults faults, LeaderContact leaderContact) {
+        RpcServer bolt = new BoltRpcServer(new com.alipay.remoting.rpc.RpcServer(self.host(), self.port(), true));
+        RpcServer server = new GatedRpcServer(bolt, faults, leaderContact);
         RaftRpcServerFactory.addRaftRequestProcessors(server);
         return server;
     }
 
-    static NodeOptions nodeOptions(RaftConfig config, StateMachine fsm, JRaftServiceFactory serviceFactory) {
+    static NodeOptions nodeOptions(RaftConfig config, StateMachine fsm, JRaftServiceFactory serviceFactory,
+            NodeRpcBinding rpcBinding) {
         Path dataDir = config.dataDir();
-        NodeOptions options = new NodeOptions();
+        // Carries the binding to BasaltRaftRpcFactory when jraft creates the node's RPC client.
+        NodeOptions options = new NodeRpcBinding.Options(rpcBinding);
         options.setElectionTimeoutMs(config.electionTimeoutMs());
         options.setSnapshotIntervalSecs(config.snapshotIntervalSecs());
         options.setLogUri(dataDir.resolve("log").toString());

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,6 +49,15 @@ import com.alipay.sofa.jraft.rpc.RpcServer;
  * entries, or on {@link #snapshot()}; jraft then drops the log before the previous snapshot, keeping
  * one snapshot's worth of entries for followers that lag a little.
  *
+ * <h2>When the node is cut off</h2>
+ * A leader that cannot reach a majority steps down once its lease runs out: jraft checks every half
+ * election timeout whether a majority acknowledged a request within the last 90% of an election
+ * timeout, so it steps down at most about 1.5 election timeouts after the cut. Its pending proposals
+ * then fail with {@link CommitFailedException} (outcome unknown), and from then on {@link #propose}
+ * fails at once with {@link NotLeaderException}. {@link #readIndex()} fails rather than waits. The
+ * majority elects a new leader after an election timeout plus jraft's random delay (up to another
+ * election timeout). {@link #faults()} cuts the links on purpose, for tests.
+ *
  * <p>All futures returned here are completed on the node's own callback threads, never on jraft's,
  * so callers may chain work onto them. Methods are thread-safe.
  */
@@ -69,6 +79,10 @@ public final class RaftNode implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Completions completions;
     private final ObservedServiceFactory serviceFactory = new ObservedServiceFactory();
+    private final TransportFaults faults;
+    private final NodeRpcBinding rpcBinding;
+    private final LeaderContact leaderContact = new LeaderContact();
+    private final PeerStatusCollector peerStatus;
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean snapshotRunning = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -84,6 +98,9 @@ public final class RaftNode implements AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("basalt-raft-" + instance + "-timer"));
         this.completions = new Completions(callbacks);
         this.bridge = new StateMachineBridge(machine, name, config.snapshotLogEntries(), this::snapshotDue);
+        this.faults = new TransportFaults(name, self);
+        this.rpcBinding = new NodeRpcBinding(faults);
+        this.peerStatus = new PeerStatusCollector(self, rpcBinding, leaderContact, config.electionTimeoutMs());
     }
 
     /**
@@ -120,7 +137,7 @@ public final class RaftNode implements AutoCloseable {
         } catch (IOException e) {
             throw new ConsensusException(null, "cannot create Raft data directory " + dataDir, e);
         }
-        RpcServer server = JraftSettings.rpcServer(self);
+        RpcServer server = JraftSettings.rpcServer(self, faults, leaderContact);
         this.rpcServer = server;
         boolean started;
         try {
@@ -136,11 +153,15 @@ public final class RaftNode implements AutoCloseable {
         Node created;
         try {
             created = RaftServiceFactory.createAndInitRaftNode(config.groupId(), self.toPeerId(),
-                    JraftSettings.nodeOptions(config, bridge, serviceFactory));
+                    JraftSettings.nodeOptions(config, bridge, serviceFactory, rpcBinding));
         } catch (IllegalStateException e) {
             throw new ConsensusException(null, "cannot start Raft node " + name + " in " + dataDir, e);
         }
         this.node = created;
+        if (rpcBinding.replicators() == null) {
+            LOG.warn("{}: jraft is not using {}; transport fault injection and per-peer replication status "
+                    + "are unavailable", name, BasaltRaftRpcFactory.class.getSimpleName());
+        }
         LOG.info("{}: started (data {}, peers {}, last log index {})", name, dataDir, peers(),
                 created.getLastLogIndex());
     }
@@ -181,7 +202,14 @@ public final class RaftNode implements AutoCloseable {
         return !closed.get() && node.isLeader();
     }
 
-    /** @return the current leader's {@code host:port}, if this node knows one */
+    /**
+     * The leader as jraft on this node currently sees it. This is not the last leader ever known: a
+     * leader that steps down forgets itself at once, and a follower that has not heard from its leader
+     * for an election timeout forgets it when it starts looking for a new one, so a node cut off from
+     * the majority reports empty here (see {@link #peerStatus()} for the last leader it heard from).
+     *
+     * @return the current leader's {@code host:port}, if this node knows one
+     */
     public Optional<String> leaderAddress() {
         Node current = node;
         if (current == null || closed.get()) {
@@ -210,18 +238,45 @@ public final class RaftNode implements AutoCloseable {
     }
 
     /**
+     * Raft ReadIndex with the default time limit of five election timeouts (the time jraft's own
+     * read-index RPC may take at default settings); see {@link #readIndex(Duration)}.
+     *
+     * @return the read index
+     */
+    public CompletableFuture<Long> readIndex() {
+        return readIndex(Duration.ofMillis(5L * config.electionTimeoutMs()));
+    }
+
+    /**
      * Raft ReadIndex: confirms with a quorum that the leader is still the leader, takes its commit
      * index and completes once this node has applied at least that index. State read after the future
      * completes reflects every write committed before {@code readIndex()} was called (linearizable
      * read), on the leader and on followers alike (a follower asks the leader for the index).
      *
+     * <p>On a node cut off from the leader or from a quorum, jraft fails the read as soon as its
+     * requests cannot be sent. Whatever jraft has not answered within {@code timeout} (e.g. a follower
+     * whose requests vanish into a one-sided partition, or one that lags far behind the read index)
+     * fails with a {@link ConsensusException} whose {@link ConsensusException#raftError()} is
+     * {@code ETIMEDOUT}; the read can be retried.
+     *
+     * @param timeout how long to wait at most
      * @return the read index
      */
-    public CompletableFuture<Long> readIndex() {
+    public CompletableFuture<Long> readIndex(Duration timeout) {
+        requireNonNull(timeout, "timeout");
         if (closed.get()) {
             return CompletableFuture.failedFuture(closedException());
         }
         CompletableFuture<Long> future = track(new CompletableFuture<>());
+        try {
+            ScheduledFuture<?> expiry = timer.schedule(() -> completions.fail(future, new ConsensusException(
+                    "ETIMEDOUT", "read index not confirmed within " + timeout.toMillis() + " ms; leader is "
+                            + leaderAddress().orElse("unknown"))), timeout.toMillis(), TimeUnit.MILLISECONDS);
+            future.whenComplete((index, error) -> expiry.cancel(false));
+        } catch (RejectedExecutionException closing) {
+            future.completeExceptionally(closedException());
+            return future;
+        }
         node.readIndex(new byte[0], new ReadIndexClosure() {
             @Override
             public void run(Status status, long index, byte[] reqCtx) {
@@ -375,6 +430,48 @@ public final class RaftNode implements AutoCloseable {
             poll.get().cancel(false);
         }, 10, 10, TimeUnit.MILLISECONDS));
         return future;
+    }
+
+    /**
+     * Cuts and restores this node's Raft traffic with chosen peers, for partition tests; see
+     * {@link TransportFaults}. Costs nothing while no peer is isolated.
+     *
+     * @return this node's transport faults
+     */
+    public TransportFaults faults() {
+        return faults;
+    }
+
+    /**
+     * Replication status of the group as this node sees it. On the leader: one entry per voting member,
+     * in configuration order, with whether it is alive, its acknowledged log index, its lag in entries
+     * and when it last acknowledged a request. On any other node: itself, and the leader it follows (or,
+     * when cut off, the last leader it heard from, not alive) with when it last heard from it; a
+     * follower knows nothing reliable about the other followers and does not list them.
+     *
+     * @return an immutable list of member states; empty once the node is closed
+     */
+    public List<PeerStatus> peerStatus() {
+        if (closed.get()) {
+            return List.of();
+        }
+        return peerStatus.collect((NodeImpl) node);
+    }
+
+    /**
+     * When this node last heard from a leader, for staleness checks: on the leader itself, now; on any
+     * other node, when it last received a replication or heartbeat request (from the leader of any
+     * term). Compare with {@code System.currentTimeMillis()}: a follower of a healthy leader is under a
+     * tenth of an election timeout behind.
+     *
+     * @return epoch millis of the last contact, empty if this node has not heard from a leader since it
+     *     started
+     */
+    public OptionalLong lastLeaderContactMillis() {
+        if (isLeader()) {
+            return OptionalLong.of(System.currentTimeMillis());
+        }
+        return leaderContact.lastMillis();
     }
 
     /** @return the voting members of the group's current configuration, as {@code host:port} */
