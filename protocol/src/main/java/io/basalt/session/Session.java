@@ -76,6 +76,12 @@ public interface Session extends AutoCloseable {
     /** Asks the running statement, if any, to stop; it then fails with QUERY_INTERRUPTED. */
     void cancel();
 
+    /**
+     * Gives the session the means to end its client's connection, which KILL CONNECTION from
+     * another session uses. The protocol face calls it once, right after the session opens.
+     */
+    default void attachDisconnect(Runnable disconnect) {}
+
     /** Ends the session and releases everything it holds. Never throws. */
     @Override
     void close();

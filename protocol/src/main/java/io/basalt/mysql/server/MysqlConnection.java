@@ -138,6 +138,7 @@ final class MysqlConnection {
         }
         // Everything the client may rely on once it reads the OK is in place before it is sent.
         session = opened;
+        opened.attachDisconnect(channel::close);
         authenticated = true;
         decoder.maxPayload(server.config().maxAllowedPacket());
         commands = newDispatcher(opened);
@@ -236,6 +237,7 @@ final class MysqlConnection {
             return;
         }
         session = fresh;
+        fresh.attachDisconnect(channel::close);
         commands = newDispatcher(fresh);
         closeQuietly(old);
         responses.ok(0, 0, SessionStatus.flags(fresh, false), 0, null);

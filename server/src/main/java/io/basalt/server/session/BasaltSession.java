@@ -46,6 +46,9 @@ public final class BasaltSession implements Session {
     private volatile ExecContext running;
     private List<Object> currentParameters = List.of();
     private volatile String runningSql;
+    /** True while a statement's result stream outlives the call that started it (see resultOpened). */
+    private volatile boolean resultOpen;
+    private volatile Runnable disconnect;
     private volatile long runningSince;
     private volatile boolean closed;
 
@@ -121,6 +124,7 @@ public final class BasaltSession implements Session {
         }
         runningSql = Redaction.redact(sql);
         runningSince = System.currentTimeMillis();
+        resultOpen = false;
         currentParameters = parameters;
         List<ExecContext.Warning> previous = warnings;
         try {
@@ -147,9 +151,29 @@ public final class BasaltSession implements Session {
             warnings = List.of(new ExecContext.Warning("Error", be.code().mysqlErrno(), be.getMessage()));
             throw be;
         } finally {
+            if (!resultOpen) {
+                running = null;
+                runningSql = null;
+            }
+            currentParameters = List.of();
+        }
+    }
+
+    /**
+     * The statement returns a result the client reads after the call: the statement stays this
+     * session's running one (for KILL QUERY and SHOW PROCESSLIST) until {@link #resultClosed}.
+     */
+    void resultOpened() {
+        resultOpen = true;
+    }
+
+    /** The streamed result was read to its end, failed or was abandoned. */
+    void resultClosed(ExecContext ctx) {
+        setWarnings(ctx.warnings());
+        if (running == ctx) {
             running = null;
             runningSql = null;
-            currentParameters = List.of();
+            resultOpen = false;
         }
     }
 
@@ -297,10 +321,19 @@ public final class BasaltSession implements Session {
         }
     }
 
-    /** KILL CONNECTION: cancel, and refuse further statements. */
+    @Override
+    public void attachDisconnect(Runnable disconnect) {
+        this.disconnect = disconnect;
+    }
+
+    /** KILL CONNECTION: cancel, refuse further statements and end the client's connection. */
     void kill() {
         closed = true;
         cancel();
+        Runnable d = disconnect;
+        if (d != null) {
+            d.run();
+        }
     }
 
     @Override

@@ -46,7 +46,8 @@ final class QueryStatements {
             throw e;
         }
         RowBatchStream stream = new RowBatchStream(ResultSchema.of(runner.planned(), qc.catalog()), types, rows, ctx,
-                allocator, () -> session.setWarnings(ctx.warnings()));
+                allocator, () -> session.resultClosed(ctx));
+        session.resultOpened();
         return new QueryResult.Rows(stream, ctx.warningCount());
     }
 

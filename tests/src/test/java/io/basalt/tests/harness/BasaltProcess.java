@@ -51,7 +51,7 @@ public final class BasaltProcess implements AutoCloseable {
     private final int raftPort;
     private final ServerProcess process;
 
-    private BasaltProcess(String name, Path dataDir, List<String> extraArgs) {
+    private BasaltProcess(String name, Path dataDir, List<String> extraArgs, List<String> jvmArgs) {
         this.name = requireNonNull(name, "name");
         String id = uniqueName(name);
         this.dataDir = (dataDir != null ? dataDir : RepoLayout.testsTarget().resolve("basalt-data").resolve(id))
@@ -67,6 +67,7 @@ public final class BasaltProcess implements AutoCloseable {
         if (!extraJvm.isEmpty()) {
             command.addAll(Arrays.asList(extraJvm.split("\\s+")));
         }
+        command.addAll(jvmArgs);
         command.addAll(launchTarget());
         command.addAll(List.of(
                 "--data-dir", this.dataDir.toString(),
@@ -94,7 +95,12 @@ public final class BasaltProcess implements AutoCloseable {
      * @param extraArgs more server arguments after the standard ones
      */
     public static BasaltProcess start(String name, Path dataDir, List<String> extraArgs) {
-        BasaltProcess basalt = new BasaltProcess(name, dataDir, extraArgs);
+        return start(name, dataDir, extraArgs, List.of());
+    }
+
+    /** As {@link #start(String, Path, List)}, with JVM options for the server process (e.g. {@code -Xmx256m}). */
+    public static BasaltProcess start(String name, Path dataDir, List<String> extraArgs, List<String> jvmArgs) {
+        BasaltProcess basalt = new BasaltProcess(name, dataDir, extraArgs, jvmArgs);
         try {
             if (dataDir == null) {
                 deleteRecursively(basalt.dataDir);
