@@ -365,6 +365,10 @@ public final class Lexer {
         tokens.add(new Token(TokenType.USER_VARIABLE, sql.substring(nameStart, pos), start, pos));
     }
 
+    /** Character set names that may introduce a string literal ({@code _binary 'x'}). */
+    private static final java.util.Set<String> INTRODUCERS = java.util.Set.of("_binary", "_utf8", "_utf8mb3",
+            "_utf8mb4", "_latin1", "_ascii");
+
     private void readWord() {
         int n = sql.length();
         int start = pos;
@@ -381,6 +385,19 @@ public final class Lexer {
             }
             if (word.equalsIgnoreCase("n") || word.startsWith("_")) {
                 String s = readString('\'');
+                tokens.add(new Token(TokenType.STRING, s, start, pos));
+                return;
+            }
+        }
+        // A character set introducer may stand apart from its string: _binary 'abc', _utf8mb4 "x".
+        if (word.startsWith("_") && INTRODUCERS.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+            int p = pos;
+            while (p < n && Character.isWhitespace(sql.charAt(p))) {
+                p++;
+            }
+            if (p < n && (sql.charAt(p) == '\'' || sql.charAt(p) == '"')) {
+                pos = p;
+                String s = readString(sql.charAt(p));
                 tokens.add(new Token(TokenType.STRING, s, start, pos));
                 return;
             }
