@@ -217,6 +217,7 @@ public final class QueryPlanner implements BasaltView.Expander {
      * with ANY_VALUE instead, as MySQL does, and validation runs again on a fresh copy.
      */
     private Validation validate(SqlNode query, CalciteCatalogReader reader, boolean fullGroupBy) {
+        HavingWithoutGroupBy.rewrite(query);
         SqlNode candidate = query;
         for (int attempt = 0;; attempt++) {
             SqlValidator validator = newValidator(reader);
