@@ -29,6 +29,8 @@ import java.util.List;
  *     one); 0 disables timed snapshots
  * @param snapshotLogEntries also take a snapshot once this many log entries were applied since the
  *     last one; 0 disables this trigger
+ * @param snapshotLogBytes also take a snapshot once the commands applied since the last one add up
+ *     to this many bytes; 0 disables this trigger
  */
 public record RaftConfig(
         Path dataDir,
@@ -37,7 +39,8 @@ public record RaftConfig(
         List<String> initialPeers,
         int electionTimeoutMs,
         int snapshotIntervalSecs,
-        long snapshotLogEntries) {
+        long snapshotLogEntries,
+        long snapshotLogBytes) {
 
     /** Default election timeout: a lost leader is replaced within roughly 1 to 2 seconds. */
     public static final int DEFAULT_ELECTION_TIMEOUT_MS = 1000;
@@ -45,6 +48,8 @@ public record RaftConfig(
     public static final int DEFAULT_SNAPSHOT_INTERVAL_SECS = 300;
     /** Default number of applied entries after which a snapshot is taken regardless of time. */
     public static final long DEFAULT_SNAPSHOT_LOG_ENTRIES = 100_000;
+    /** Default size of the commands applied after which a snapshot is taken regardless of time. */
+    public static final long DEFAULT_SNAPSHOT_LOG_BYTES = 512L << 20;
 
     /** Validates and copies the peer list. */
     public RaftConfig {
@@ -69,6 +74,9 @@ public record RaftConfig(
         if (snapshotIntervalSecs < 0) {
             throw new IllegalArgumentException("snapshotIntervalSecs must be >= 0, got " + snapshotIntervalSecs);
         }
+        if (snapshotLogBytes < 0) {
+            throw new IllegalArgumentException("snapshotLogBytes must be >= 0, got " + snapshotLogBytes);
+        }
         if (snapshotLogEntries < 0) {
             throw new IllegalArgumentException("snapshotLogEntries must be >= 0, got " + snapshotLogEntries);
         }
@@ -85,7 +93,7 @@ public record RaftConfig(
      */
     public static RaftConfig of(Path dataDir, String groupId, String selfAddress, List<String> initialPeers) {
         return new RaftConfig(dataDir, groupId, selfAddress, initialPeers, DEFAULT_ELECTION_TIMEOUT_MS,
-                DEFAULT_SNAPSHOT_INTERVAL_SECS, DEFAULT_SNAPSHOT_LOG_ENTRIES);
+                DEFAULT_SNAPSHOT_INTERVAL_SECS, DEFAULT_SNAPSHOT_LOG_ENTRIES, DEFAULT_SNAPSHOT_LOG_BYTES);
     }
 
     /**
@@ -108,7 +116,7 @@ public record RaftConfig(
      */
     public RaftConfig withElectionTimeoutMs(int millis) {
         return new RaftConfig(dataDir, groupId, selfAddress, initialPeers, millis, snapshotIntervalSecs,
-                snapshotLogEntries);
+                snapshotLogEntries, snapshotLogBytes);
     }
 
     /**
@@ -119,7 +127,7 @@ public record RaftConfig(
      */
     public RaftConfig withSnapshotIntervalSecs(int seconds) {
         return new RaftConfig(dataDir, groupId, selfAddress, initialPeers, electionTimeoutMs, seconds,
-                snapshotLogEntries);
+                snapshotLogEntries, snapshotLogBytes);
     }
 
     /**
@@ -130,6 +138,17 @@ public record RaftConfig(
      */
     public RaftConfig withSnapshotLogEntries(long entries) {
         return new RaftConfig(dataDir, groupId, selfAddress, initialPeers, electionTimeoutMs,
-                snapshotIntervalSecs, entries);
+                snapshotIntervalSecs, entries, snapshotLogBytes);
+    }
+
+    /**
+     * This configuration with another size snapshot trigger.
+     *
+     * @param bytes bytes of applied commands between snapshots, 0 to disable the trigger
+     * @return the new configuration
+     */
+    public RaftConfig withSnapshotLogBytes(long bytes) {
+        return new RaftConfig(dataDir, groupId, selfAddress, initialPeers, electionTimeoutMs,
+                snapshotIntervalSecs, snapshotLogEntries, bytes);
     }
 }

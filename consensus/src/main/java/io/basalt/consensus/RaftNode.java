@@ -83,6 +83,7 @@ public final class RaftNode implements AutoCloseable {
     private final NodeRpcBinding rpcBinding;
     private final LeaderContact leaderContact = new LeaderContact();
     private final PeerStatusCollector peerStatus;
+    private final LeaderForwarding forwarding;
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean snapshotRunning = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -97,10 +98,12 @@ public final class RaftNode implements AutoCloseable {
         this.callbacks = Executors.newCachedThreadPool(daemonThreads("basalt-raft-" + instance + "-callback"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("basalt-raft-" + instance + "-timer"));
         this.completions = new Completions(callbacks);
-        this.bridge = new StateMachineBridge(machine, name, config.snapshotLogEntries(), this::snapshotDue);
+        this.bridge = new StateMachineBridge(machine, name, config.snapshotLogEntries(), config.snapshotLogBytes(),
+                this::snapshotDue);
         this.faults = new TransportFaults(name, self);
         this.rpcBinding = new NodeRpcBinding(faults);
         this.peerStatus = new PeerStatusCollector(self, rpcBinding, leaderContact, config.electionTimeoutMs());
+        this.forwarding = new LeaderForwarding(self.toString(), faults, this::leaderAddress, this::isLeader, callbacks);
     }
 
     /**
@@ -139,6 +142,7 @@ public final class RaftNode implements AutoCloseable {
         }
         RpcServer server = JraftSettings.rpcServer(self, faults, leaderContact);
         this.rpcServer = server;
+        server.registerProcessor(forwarding.processor());
         boolean started;
         try {
             started = server.init(null);
@@ -443,6 +447,16 @@ public final class RaftNode implements AutoCloseable {
     }
 
     /**
+     * Calls from this member to the leader over the Raft port (client writes a follower received,
+     * membership changes asked for on a follower); see {@link LeaderForwarding}.
+     *
+     * @return this node's forwarding channel
+     */
+    public LeaderForwarding forwarding() {
+        return forwarding;
+    }
+
+    /**
      * Replication status of the group as this node sees it. On the leader: one entry per voting member,
      * in configuration order, with whether it is alive, its acknowledged log index, its lag in entries
      * and when it last acknowledged a request. On any other node: itself, and the leader it follows (or,
@@ -499,6 +513,7 @@ public final class RaftNode implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        forwarding.close();
         RpcServer server = rpcServer;
         if (server != null) {
             try {

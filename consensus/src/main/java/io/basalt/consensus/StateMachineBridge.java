@@ -40,17 +40,22 @@ final class StateMachineBridge extends StateMachineAdapter {
     private final ReplicatedStateMachine machine;
     private final String name;
     private final long snapshotLogEntries;
+    private final long snapshotLogBytes;
     private final Runnable snapshotDue;
+    /** Bytes of commands applied since the last snapshot was saved (state-machine thread only). */
+    private long bytesSinceSnapshot;
 
     // Written on the state-machine thread, read by RaftNode's accessors.
     private volatile long term;
     private volatile long lastSnapshotIndex;
     private volatile long lastAppliedIndex;
 
-    StateMachineBridge(ReplicatedStateMachine machine, String name, long snapshotLogEntries, Runnable snapshotDue) {
+    StateMachineBridge(ReplicatedStateMachine machine, String name, long snapshotLogEntries, long snapshotLogBytes,
+            Runnable snapshotDue) {
         this.machine = machine;
         this.name = name;
         this.snapshotLogEntries = snapshotLogEntries;
+        this.snapshotLogBytes = snapshotLogBytes;
         this.snapshotDue = snapshotDue;
     }
 
@@ -73,6 +78,7 @@ final class StateMachineBridge extends StateMachineAdapter {
             long index = iter.getIndex();
             ByteBuffer data = iter.getData();
             ByteBuffer command = data == null ? ByteBuffer.allocate(0) : data.asReadOnlyBuffer();
+            bytesSinceSnapshot += command.remaining();
             Object result = null;
             RuntimeException failure = null;
             try {
@@ -99,7 +105,8 @@ final class StateMachineBridge extends StateMachineAdapter {
             }
             iter.next();
         }
-        if (snapshotLogEntries > 0 && lastAppliedIndex - lastSnapshotIndex >= snapshotLogEntries) {
+        if (snapshotLogEntries > 0 && lastAppliedIndex - lastSnapshotIndex >= snapshotLogEntries
+                || snapshotLogBytes > 0 && bytesSinceSnapshot >= snapshotLogBytes) {
             snapshotDue.run();
         }
     }
@@ -123,6 +130,7 @@ final class StateMachineBridge extends StateMachineAdapter {
                 }
             }
             lastSnapshotIndex = Math.max(lastSnapshotIndex, index);
+            bytesSinceSnapshot = 0;
             LOG.info("{}: saved snapshot at index {} ({} files) in {} ms", name, index, files.size(),
                     (System.nanoTime() - start) / 1_000_000);
             done.run(Status.OK());

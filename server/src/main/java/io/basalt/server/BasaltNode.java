@@ -4,6 +4,11 @@ import io.basalt.consensus.RaftConfig;
 import io.basalt.consensus.RaftNode;
 import io.basalt.mysql.server.MysqlServer;
 import io.basalt.mysql.server.MysqlServerConfig;
+import io.basalt.server.catalog.FrontendDef;
+import io.basalt.server.cluster.ClusterService;
+import io.basalt.server.cluster.FrontendTable;
+import io.basalt.server.cluster.NodeFacts;
+import io.basalt.server.command.Command;
 import io.basalt.server.config.ConfigKeys;
 import io.basalt.server.config.NodeConfig;
 import io.basalt.server.http.HttpEndpoints;
@@ -17,11 +22,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -44,10 +47,15 @@ public final class BasaltNode implements AutoCloseable {
     private BufferAllocator allocator;
     private DatabaseState state;
     private RaftNode raft;
+    private ClusterService cluster;
+    private FrontendDef selfDef;
+    private java.util.concurrent.ExecutorService background;
+    private volatile boolean started;
+    private volatile boolean caughtUp;
+    private volatile boolean closing;
     private MysqlServer mysql;
     private HttpEndpoints http;
     private SessionRegistry registry;
-    private volatile boolean ready;
 
     public BasaltNode(NodeConfig config, Path dataDir) {
         this.config = config;
@@ -60,21 +68,31 @@ public final class BasaltNode implements AutoCloseable {
         Files.createDirectories(dataDir);
         String host = config.get(ConfigKeys.HOST);
         String bind = config.get(ConfigKeys.BIND_ADDRESS);
+        String self = host + ":" + config.get(ConfigKeys.EDIT_LOG_PORT);
+        List<String> initialPeers = initialPeers(self);
+        boolean singleNode = initialPeers.equals(List.of(self));
         allocator = new RootAllocator(config.get(ConfigKeys.QUERY_MEMORY_LIMIT_BYTES));
         StorageOptions storageOptions = StorageOptions.defaults().toBuilder()
                 .flushRows(config.get(ConfigKeys.STORAGE_FLUSH_ROWS)).build();
         state = DatabaseState.open(dataDir.resolve("state"), allocator, storageOptions, SERVER_VERSION);
-        String self = host + ":" + config.get(ConfigKeys.EDIT_LOG_PORT);
-        RaftConfig raftConfig = RaftConfig.of(dataDir.resolve("raft"), RAFT_GROUP, self, List.of(self))
+        RaftConfig raftConfig = RaftConfig.of(dataDir.resolve("raft"), RAFT_GROUP, self, initialPeers)
                 .withElectionTimeoutMs(config.get(ConfigKeys.RAFT_ELECTION_TIMEOUT_MS))
                 .withSnapshotIntervalSecs(config.get(ConfigKeys.RAFT_SNAPSHOT_INTERVAL_SECS))
-                .withSnapshotLogEntries(config.get(ConfigKeys.RAFT_SNAPSHOT_LOG_ENTRIES));
+                .withSnapshotLogEntries(config.get(ConfigKeys.RAFT_SNAPSHOT_LOG_ENTRIES))
+                .withSnapshotLogBytes(config.get(ConfigKeys.RAFT_SNAPSHOT_LOG_BYTES));
         raft = RaftNode.start(raftConfig, state);
-        if (!raft.awaitLeader(Duration.ofSeconds(60))) {
-            throw new IllegalStateException("no Raft leader elected within 60 s");
+        selfDef = new FrontendDef(self, host, config.get(ConfigKeys.HTTP_PORT), config.get(ConfigKeys.QUERY_PORT),
+                config.get(ConfigKeys.ARROW_FLIGHT_PORT), VERSION, startedAt);
+        FrontendTable frontendTable = new FrontendTable(raft, state, this::facts);
+        cluster = new ClusterService(raft, state, config, frontendTable);
+        if (singleNode && raft.peers().equals(List.of(self))) {
+            // A one-node cluster serves as soon as it has replayed its log: a committed barrier proves that.
+            if (!raft.awaitLeader(Duration.ofSeconds(60))) {
+                throw new IllegalStateException("no Raft leader elected within 60 s");
+            }
+            cluster.propose(new Command.Noop(), null);
+            caughtUp = true;
         }
-        // A committed no-op makes sure the whole log is applied before clients read.
-        new RaftProposer(raft, config).propose(new io.basalt.server.command.Command.Noop(), null);
 
         SystemVariables.setNodeValue("port", (long) config.get(ConfigKeys.QUERY_PORT));
         SystemVariables.setGlobal("require_secure_transport", config.get(ConfigKeys.REQUIRE_SECURE_TRANSPORT) ? 1L : 0L);
@@ -84,20 +102,128 @@ public final class BasaltNode implements AutoCloseable {
         SystemVariables.setNodeValue("version", SERVER_VERSION);
         SystemVariables.setNodeValue("max_allowed_packet", config.get(ConfigKeys.MAX_ALLOWED_PACKET));
         registry = new SessionRegistry();
-        SessionServices services = new SessionServices(state, new RaftProposer(raft, config), registry, config,
-                allocator, SERVER_VERSION, this::frontends);
+        SessionServices services = new SessionServices(state, cluster, registry, config, allocator, SERVER_VERSION,
+                cluster);
         mysql = new MysqlServer(MysqlServerConfig.defaults()
                 .withBindHost(bind)
                 .withPort(config.get(ConfigKeys.QUERY_PORT))
                 .withMaxAllowedPacket((int) Math.min(Integer.MAX_VALUE, config.get(ConfigKeys.MAX_ALLOWED_PACKET)))
                 .withServerVersion(SERVER_VERSION), new SessionManager(services));
         mysql.start();
-        http = new HttpEndpoints(bind, config.get(ConfigKeys.HTTP_PORT), () -> ready && raft.isLeader(),
-                this::metrics, this::api);
+        http = new HttpEndpoints(bind, config.get(ConfigKeys.HTTP_PORT), this::isReady, this::metrics,
+                () -> facts().toJson());
+        if (config.get(ConfigKeys.DEBUG_FAULT_INJECTION)) {
+            LOG.warn("fault injection is enabled on the HTTP port (debug_fault_injection); never in production");
+            http.post("/debug/faults/isolate", params -> {
+                raft.faults().isolateFrom(params.getOrDefault("peer", ""));
+                return "isolated from " + raft.faults().isolatedPeers() + "\n";
+            });
+            http.post("/debug/faults/heal", params -> {
+                raft.faults().reconnectAll();
+                return "healed\n";
+            });
+        }
         http.start();
-        ready = true;
-        LOG.info("Basalt {} ready: MySQL on {}:{}, HTTP on {}:{}, Raft on {} (data in {})", VERSION, bind,
-                mysql.port(), bind, http.port(), self, dataDir);
+        started = true;
+        background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "basalt-cluster-join");
+            t.setDaemon(true);
+            return t;
+        });
+        background.submit(this::joinCluster);
+        LOG.info("Basalt {} up: MySQL on {}:{}, HTTP on {}:{}, Raft on {} (members {}; data in {})", VERSION, bind,
+                mysql.port(), bind, http.port(), self, raft.peers().isEmpty() ? "none yet, waiting to be added"
+                        : String.join(",", raft.peers()), dataDir);
+    }
+
+    /** The configuration a new Raft group starts with: --peers, nothing with --join, else this node alone. */
+    private List<String> initialPeers(String self) {
+        String peers = config.get(ConfigKeys.PEERS).trim();
+        String join = config.get(ConfigKeys.JOIN).trim();
+        if (!peers.isEmpty() && !join.isEmpty()) {
+            throw new IllegalArgumentException("use either --peers (a new cluster) or --join (an existing one), not both");
+        }
+        if (!join.isEmpty()) {
+            if (join.equals(self)) {
+                throw new IllegalArgumentException("--join names this node itself (" + self + "); name a running member");
+            }
+            return List.of();
+        }
+        if (peers.isEmpty()) {
+            return List.of(self);
+        }
+        List<String> list = new ArrayList<>();
+        for (String p : peers.split(",")) {
+            if (!p.isBlank() && !list.contains(p.trim())) {
+                list.add(p.trim());
+            }
+        }
+        if (!list.contains(self)) {
+            throw new IllegalArgumentException("--peers " + peers + " does not include this node's own Raft address "
+                    + self + " (--host and --raft-port)");
+        }
+        return list;
+    }
+
+    /**
+     * Catches up with the cluster, then records how to reach this node in the replicated registry
+     * (SHOW FRONTENDS). A node started with --join waits here until a member adds it.
+     */
+    private void joinCluster() {
+        while (!closing) {
+            try {
+                if (!caughtUp) {
+                    if (raft.leaderAddress().isEmpty()) {
+                        Thread.sleep(200);
+                        continue;
+                    }
+                    raft.readIndex().get(30, TimeUnit.SECONDS);
+                    caughtUp = true;
+                    LOG.info("caught up with the cluster at index {} (leader {})", raft.appliedIndex(),
+                            raft.leaderAddress().orElse("?"));
+                }
+                if (!selfDef.equals(state.frontends().get(selfDef.raftAddress()))) {
+                    cluster.propose(new Command.RegisterFrontend(selfDef), null);
+                }
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                LOG.debug("not joined yet: {}", e.toString());
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether this node serves: it has replayed the log up to what the cluster had committed when
+     * it started, and is the leader or hears from one (a node cut off from the majority is not
+     * ready: it cannot take writes, and its reads may be stale).
+     */
+    boolean isReady() {
+        if (!started || !caughtUp || raft == null) {
+            return false;
+        }
+        if (raft.isLeader()) {
+            return true;
+        }
+        long contact = raft.lastLeaderContactMillis().orElse(0);
+        return raft.leaderAddress().isPresent()
+                && System.currentTimeMillis() - contact < 2L * config.get(ConfigKeys.RAFT_ELECTION_TIMEOUT_MS);
+    }
+
+    private NodeFacts facts() {
+        String role = raft.isLeader() ? "LEADER" : raft.leaderAddress().isPresent() ? "FOLLOWER" : "NONE";
+        return new NodeFacts(selfDef.raftAddress(), role, raft.leaderAddress().orElse(""), raft.term(),
+                raft.appliedIndex(), raft.lastLogIndex(), isReady(), mysql == null ? selfDef.queryPort() : mysql.port(),
+                http == null ? selfDef.httpPort() : http.port(), selfDef.flightPort(), VERSION, startedAt,
+                registry == null ? 0 : registry.size());
     }
 
     private static void applyLogLevel(String level) {
@@ -112,24 +238,12 @@ public final class BasaltNode implements AutoCloseable {
         return mysql.port();
     }
 
-    private List<Object[]> frontends() {
-        List<Object[]> rows = new ArrayList<>();
-        String host = config.get(ConfigKeys.HOST);
-        LocalDateTime start = LocalDateTime.ofInstant(Instant.ofEpochMilli(startedAt), ZoneId.systemDefault()).withNano(0);
-        rows.add(new Object[] {host + "_" + config.get(ConfigKeys.EDIT_LOG_PORT), host,
-                String.valueOf(config.get(ConfigKeys.EDIT_LOG_PORT)), String.valueOf(config.get(ConfigKeys.HTTP_PORT)),
-                String.valueOf(config.get(ConfigKeys.QUERY_PORT)), String.valueOf(config.get(ConfigKeys.ARROW_FLIGHT_PORT)),
-                raft.isLeader() ? "LEADER" : "FOLLOWER", "1", "true", "true", String.valueOf(state.appliedIndex()),
-                LocalDateTime.now().withNano(0).toString().replace('T', ' '), "true", "",
-                start.toString().replace('T', ' '), VERSION, "0"});
-        return rows;
-    }
-
     private String metrics() {
         Runtime rt = Runtime.getRuntime();
         StringBuilder sb = new StringBuilder();
         metric(sb, "basalt_up", "gauge", "1 while the node runs", 1);
-        metric(sb, "basalt_ready", "gauge", "1 when the node serves reads and writes", ready && raft.isLeader() ? 1 : 0);
+        metric(sb, "basalt_ready", "gauge", "1 when the node serves reads and writes", isReady() ? 1 : 0);
+        metric(sb, "basalt_raft_members", "gauge", "Voting members in the Raft configuration", raft.peers().size());
         metric(sb, "basalt_connections", "gauge", "Open MySQL sessions", registry == null ? 0 : registry.size());
         metric(sb, "basalt_raft_is_leader", "gauge", "1 when this node leads its Raft group", raft.isLeader() ? 1 : 0);
         metric(sb, "basalt_raft_applied_index", "gauge", "Last Raft log index applied to the state", raft.appliedIndex());
@@ -153,17 +267,15 @@ public final class BasaltNode implements AutoCloseable {
         sb.append(name).append(' ').append(value).append('\n');
     }
 
-    private String api() {
-        return "{\"version\":\"" + VERSION + "\",\"role\":\"" + (raft.isLeader() ? "LEADER" : "FOLLOWER")
-                + "\",\"query_port\":" + mysql.port() + ",\"http_port\":" + http.port() + ",\"applied_index\":"
-                + raft.appliedIndex() + ",\"connections\":" + registry.size() + "}";
-    }
-
     /** Stops accepting clients, then shuts the Raft member and the state down. */
     @Override
     public void close() {
-        ready = false;
+        started = false;
+        closing = true;
         LOG.info("Basalt shutting down");
+        if (background != null) {
+            background.shutdownNow();
+        }
         closeQuietly(http);
         closeQuietly(mysql);
         if (raft != null) {
@@ -174,6 +286,7 @@ public final class BasaltNode implements AutoCloseable {
                 LOG.warn("no snapshot taken at shutdown: {}", e.toString());
             }
         }
+        closeQuietly(cluster);
         closeQuietly(raft);
         closeQuietly(state);
         closeQuietly(allocator);

@@ -41,7 +41,7 @@ public final class LocalDatabase implements AutoCloseable {
             }
         };
         SessionServices services = new SessionServices(state, proposer, new SessionRegistry(), new NodeConfig(),
-                allocator, "8.0.33-basalt-test", List::of);
+                allocator, "8.0.33-basalt-test", io.basalt.server.session.Cluster.single(List::of));
         sessions = new SessionManager(services);
     }
 

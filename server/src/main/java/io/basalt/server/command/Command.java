@@ -30,7 +30,8 @@ import java.util.Map;
     @JsonSubTypes.Type(value = Command.CreateUser.class, name = "create_user"),
     @JsonSubTypes.Type(value = Command.AlterUser.class, name = "alter_user"),
     @JsonSubTypes.Type(value = Command.DropUsers.class, name = "drop_users"),
-    @JsonSubTypes.Type(value = Command.ChangeGrants.class, name = "change_grants")
+    @JsonSubTypes.Type(value = Command.ChangeGrants.class, name = "change_grants"),
+    @JsonSubTypes.Type(value = Command.RegisterFrontend.class, name = "register_frontend")
 })
 public sealed interface Command {
 
@@ -112,4 +113,7 @@ public sealed interface Command {
 
     /** Does nothing; used to commit a barrier. */
     record Noop() implements Command {}
+
+    /** Records how to reach a cluster member (SHOW FRONTENDS); replaces an earlier record of it. */
+    record RegisterFrontend(io.basalt.server.catalog.FrontendDef frontend) implements Command {}
 }

@@ -20,12 +20,31 @@ public final class ConfigKeys {
             "Raft peer port");
     public static final ConfigKey<String> HOST = ConfigKey.stringKey("host", "--host", "127.0.0.1", false,
             "Address other Raft members use to reach this node");
+    public static final ConfigKey<String> PEERS = ConfigKey.stringKey("peers", "--peers", "", false,
+            "Raft addresses (host:raft_port, comma separated) of the members a new cluster starts with; this node "
+                    + "must be one of them. Empty: a one-node cluster, or --join");
+    public static final ConfigKey<String> JOIN = ConfigKey.stringKey("join", "--join", "", false,
+            "Raft address of a member of a running cluster: start empty and wait to be added with ALTER SYSTEM ADD "
+                    + "FOLLOWER");
+    public static final ConfigKey<Integer> WRITE_LEADER_WAIT_MS = ConfigKey.intKey("write_leader_wait_ms",
+            "--write-leader-wait-ms", 5000, true,
+            "How long a write waits for a Raft leader (during an election, or when cut off) before it fails");
+    public static final ConfigKey<Integer> MEMBERSHIP_TIMEOUT_SECONDS = ConfigKey.intKey("membership_timeout_seconds",
+            "--membership-timeout-seconds", 600, true,
+            "How long ALTER SYSTEM ADD/DROP FOLLOWER may take (a new member first catches up or installs a snapshot)");
+    public static final ConfigKey<Boolean> DEBUG_FAULT_INJECTION = ConfigKey.boolKey("debug_fault_injection",
+            "--debug-fault-injection", false, false,
+            "Testing only: lets POST /debug/faults/isolate?peer=host:port and /debug/faults/heal cut this node's Raft "
+                    + "traffic");
     public static final ConfigKey<Integer> RAFT_ELECTION_TIMEOUT_MS = ConfigKey.intKey("raft_election_timeout_ms",
             "--raft-election-timeout-ms", 1000, false, "Raft election timeout in milliseconds");
     public static final ConfigKey<Integer> RAFT_SNAPSHOT_INTERVAL_SECS = ConfigKey.intKey("raft_snapshot_interval_secs",
             "--raft-snapshot-interval-secs", 300, false, "Take a Raft snapshot at least this often (seconds, 0 = never by time)");
     public static final ConfigKey<Long> RAFT_SNAPSHOT_LOG_ENTRIES = ConfigKey.longKey("raft_snapshot_log_entries",
             "--raft-snapshot-log-entries", 20_000, false, "Take a Raft snapshot after this many log entries (0 = never by count)");
+    public static final ConfigKey<Long> RAFT_SNAPSHOT_LOG_BYTES = ConfigKey.longKey("raft_snapshot_log_bytes",
+            "--raft-snapshot-log-bytes", 512L * 1024 * 1024, false,
+            "Take a Raft snapshot once the writes applied since the last one add up to this many bytes (0 = never by size)");
     public static final ConfigKey<Integer> WRITE_TIMEOUT_SECONDS = ConfigKey.intKey("write_timeout_seconds",
             "--write-timeout-seconds", 30, true, "How long a write waits to be committed before it fails");
     public static final ConfigKey<Long> MAX_ALLOWED_PACKET = ConfigKey.longKey("max_allowed_packet", "--max-allowed-packet",
@@ -43,7 +62,8 @@ public final class ConfigKeys {
 
     /** All keys, in the order they are documented. */
     public static final List<ConfigKey<?>> ALL = List.of(DATA_DIR, BIND_ADDRESS, QUERY_PORT, HTTP_PORT,
-            ARROW_FLIGHT_PORT, EDIT_LOG_PORT, HOST, RAFT_ELECTION_TIMEOUT_MS, RAFT_SNAPSHOT_INTERVAL_SECS,
-            RAFT_SNAPSHOT_LOG_ENTRIES, WRITE_TIMEOUT_SECONDS, MAX_ALLOWED_PACKET, QE_MAX_CONNECTION,
+            ARROW_FLIGHT_PORT, EDIT_LOG_PORT, HOST, PEERS, JOIN, RAFT_ELECTION_TIMEOUT_MS, RAFT_SNAPSHOT_INTERVAL_SECS,
+            RAFT_SNAPSHOT_LOG_ENTRIES, RAFT_SNAPSHOT_LOG_BYTES, WRITE_TIMEOUT_SECONDS, WRITE_LEADER_WAIT_MS, MEMBERSHIP_TIMEOUT_SECONDS,
+            DEBUG_FAULT_INJECTION, MAX_ALLOWED_PACKET, QE_MAX_CONNECTION,
             QUERY_MEMORY_LIMIT_BYTES, STORAGE_FLUSH_ROWS, REQUIRE_SECURE_TRANSPORT, LOG_LEVEL);
 }

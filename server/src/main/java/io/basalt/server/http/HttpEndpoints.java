@@ -45,6 +45,35 @@ public final class HttpEndpoints implements AutoCloseable {
         server.createContext("/", ex -> send(ex, 404, "text/plain", "Not found. Try /health, /metrics or /api\n"));
     }
 
+    /**
+     * Adds a POST-only route answered by {@code handler} with the query parameters; an
+     * {@link IllegalArgumentException} from it is a 400. Call before {@link #start()}.
+     */
+    public void post(String path, java.util.function.Function<java.util.Map<String, String>, String> handler) {
+        server.createContext(path, ex -> {
+            if (!ex.getRequestMethod().equalsIgnoreCase("POST")) {
+                send(ex, 405, "text/plain", "Use POST\n");
+                return;
+            }
+            java.util.Map<String, String> params = new java.util.HashMap<>();
+            String q = ex.getRequestURI().getRawQuery();
+            if (q != null) {
+                for (String part : q.split("&")) {
+                    int eq = part.indexOf('=');
+                    String k = eq < 0 ? part : part.substring(0, eq);
+                    String v = eq < 0 ? "" : part.substring(eq + 1);
+                    params.put(java.net.URLDecoder.decode(k, StandardCharsets.UTF_8),
+                            java.net.URLDecoder.decode(v, StandardCharsets.UTF_8));
+                }
+            }
+            try {
+                send(ex, 200, "text/plain", handler.apply(params));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                send(ex, 400, "text/plain", e.getMessage() + "\n");
+            }
+        });
+    }
+
     public void start() {
         server.start();
     }

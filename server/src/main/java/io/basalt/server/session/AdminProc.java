@@ -25,7 +25,7 @@ final class AdminProc {
             }
             case "/frontends" -> {
                 columns = ShowStatements.frontendColumns();
-                rows.addAll(session.services().frontends().get());
+                rows.addAll(session.services().cluster().frontends());
             }
             case "/dbs" -> {
                 columns = List.of(ResultColumn.bigint("DbId"), ResultColumn.varchar("DbName"),

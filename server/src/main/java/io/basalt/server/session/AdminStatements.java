@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** KILL and ADMIN SHOW/SET FRONTEND CONFIG. */
+/** KILL, ALTER SYSTEM and ADMIN SHOW/SET FRONTEND CONFIG. */
 final class AdminStatements {
     private AdminStatements() {}
 
@@ -27,6 +27,18 @@ final class AdminStatements {
             target.cancel();
         } else {
             target.kill();
+        }
+        return QueryResult.UpdateCount.ok();
+    }
+
+    static QueryResult alterSystem(BasaltSession session, Statement.AlterSystem a) {
+        session.access().requireGlobal(io.basalt.server.catalog.Privilege.SUPER);
+        Cluster cluster = session.services().cluster();
+        switch (a.action()) {
+            case ADD_FOLLOWER -> cluster.addFollower(a.address());
+            case DROP_FOLLOWER -> cluster.dropFollower(a.address());
+            case TRANSFER_LEADER -> cluster.transferLeader(a.address());
+            default -> throw new IllegalStateException(a.action().toString());
         }
         return QueryResult.UpdateCount.ok();
     }

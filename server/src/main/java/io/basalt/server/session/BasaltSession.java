@@ -242,6 +242,9 @@ public final class BasaltSession implements Session {
         if (statement instanceof Statement.Kill k) {
             return AdminStatements.kill(this, k);
         }
+        if (statement instanceof Statement.AlterSystem a) {
+            return AdminStatements.alterSystem(this, a);
+        }
         if (statement instanceof Statement.AdminShowConfig c) {
             return AdminStatements.showConfig(this, c);
         }
@@ -397,6 +400,20 @@ public final class BasaltSession implements Session {
         return new StatementEnvironment(database, client.user(), client.remoteHost(), client.connectionId(),
                 LocalDateTime.now().withNano(LocalDateTime.now().getNano() / 1000 * 1000), lastInsertId,
                 ThreadLocalRandom.current().nextLong(), services.serverVersion(), sqlMode());
+    }
+
+    /**
+     * With basalt_read_consistency = LINEARIZABLE, waits until this node has applied every write
+     * committed before the statement began; LOCAL reads this node's state as it is.
+     */
+    void awaitReadConsistency() {
+        Object mode = variables.get(SystemVariables.READ_CONSISTENCY);
+        if (mode == null) {
+            mode = SystemVariables.global(SystemVariables.READ_CONSISTENCY);
+        }
+        if ("LINEARIZABLE".equals(mode)) {
+            services.cluster().awaitLinearizableRead();
+        }
     }
 
     /** The session's sql_mode as MySQL reports it (upper case, comma separated). */

@@ -30,23 +30,24 @@ final class QueryStatements {
     static QueryResult.Rows run(BasaltSession session, SqlNode query) {
         StatementEnvironment env = session.environment();
         ExecContext ctx = session.newExecContext(env);
-        QueryContext qc = session.queryContext(env);
-        QueryRunner runner = QueryRunner.prepare(query, qc, -1);
+        session.awaitReadConsistency();
+        // Catalog, plan and table versions come from one state: never half before, half after a snapshot load.
+        record Opened(QueryContext qc, QueryRunner runner, RowSource rows) {}
+        Opened opened = session.services().state().withConsistentView(() -> {
+            QueryContext qc = session.queryContext(env);
+            QueryRunner runner = QueryRunner.prepare(query, qc, -1);
+            return new Opened(qc, runner, runner.open(ctx));
+        });
+        QueryRunner runner = opened.runner();
+        RowSource rows = opened.rows();
         List<org.apache.calcite.rel.type.RelDataType> types = new ArrayList<>();
         for (RelDataTypeField f : runner.planned().rowType().getFieldList()) {
             types.add(f.getType());
         }
         BufferAllocator allocator = session.services().allocator().newChildAllocator(
                 "query-" + session.connectionId(), 0, Long.MAX_VALUE);
-        RowSource rows;
-        try {
-            rows = runner.open(ctx);
-        } catch (RuntimeException e) {
-            allocator.close();
-            throw e;
-        }
-        RowBatchStream stream = new RowBatchStream(ResultSchema.of(runner.planned(), qc.catalog()), types, rows, ctx,
-                allocator, () -> session.resultClosed(ctx));
+        RowBatchStream stream = new RowBatchStream(ResultSchema.of(runner.planned(), opened.qc().catalog()), types,
+                rows, ctx, allocator, () -> session.resultClosed(ctx));
         session.resultOpened();
         return new QueryResult.Rows(stream, ctx.warningCount());
     }

@@ -247,7 +247,7 @@ final class ShowStatements {
             }
             case FRONTENDS -> {
                 columns = frontendColumns();
-                rows.addAll(session.services().frontends().get());
+                rows.addAll(session.services().cluster().frontends());
             }
             case PROC -> {
                 return AdminProc.show(session, s.argument(), s.like());

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,6 +41,13 @@ public final class SystemVariables {
     /** The SQL mode Basalt runs with (MySQL 8's default). */
     public static final String SQL_MODE = io.basalt.server.exec.StatementEnvironment.DEFAULT_SQL_MODE;
 
+    /** String variables that take one of a fixed set of (upper-case) values. */
+    private static final Map<String, List<String>> CHOICES = Map.of(
+            "basalt_read_consistency", List.of("LOCAL", "LINEARIZABLE"));
+
+    /** How a session's reads are ordered against the cluster's writes (see README, "Cluster"). */
+    public static final String READ_CONSISTENCY = "basalt_read_consistency";
+
     private static void def(String name, Kind kind, Scope scope, Object value) {
         DEFINITIONS.put(name, new Definition(name, kind, scope, value, false));
     }
@@ -51,6 +59,7 @@ public final class SystemVariables {
     static {
         String tz = ZoneId.systemDefault().getDisplayName(TextStyle.SHORT, Locale.US);
         def("autocommit", Kind.BOOL, Scope.BOTH, 1L);
+        def(READ_CONSISTENCY, Kind.STRING, Scope.BOTH, "LOCAL");
         def("auto_increment_increment", Kind.INT, Scope.BOTH, 1L);
         def("auto_increment_offset", Kind.INT, Scope.BOTH, 1L);
         def("big_tables", Kind.BOOL, Scope.BOTH, 0L);
@@ -231,6 +240,14 @@ public final class SystemVariables {
                 return MysqlValues.toLong(value, Warnings.IGNORE);
             }
             default -> {
+                List<String> choices = CHOICES.get(d.name());
+                if (choices != null) {
+                    String s = value == null ? "NULL" : MysqlValues.toText(value).toUpperCase(Locale.ROOT);
+                    if (!choices.contains(s)) {
+                        throw wrongValue(d, s);
+                    }
+                    return s;
+                }
                 return value == null ? "" : MysqlValues.toText(value);
             }
         }

@@ -1,5 +1,6 @@
 package io.basalt.server.state;
 
+import io.basalt.server.catalog.FrontendDef;
 import io.basalt.server.catalog.Catalog;
 import io.basalt.server.command.CommandCodec;
 import io.basalt.storage.kv.Family;
@@ -19,6 +20,7 @@ import java.util.Map;
 final class CatalogStore {
     private static final byte[] CATALOG_KEY = "catalog".getBytes(StandardCharsets.UTF_8);
     private static final String COUNTER_PREFIX = "autoinc/";
+    private static final String FRONTEND_PREFIX = "frontend/";
 
     private CatalogStore() {}
 
@@ -57,6 +59,31 @@ final class CatalogStore {
             out.put(Long.parseLong(key.substring(COUNTER_PREFIX.length())), ByteBuffer.wrap(e.value()).getLong());
         }
         return out;
+    }
+
+    static void saveFrontend(KvStore kv, FrontendDef f) {
+        try {
+            kv.put(Family.META, frontendKey(f.raftAddress()), CommandCodec.json().writeValueAsBytes(f));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, FrontendDef> loadFrontends(KvStore kv) {
+        Map<String, FrontendDef> out = new java.util.TreeMap<>();
+        for (var e : kv.scan(Family.META, FRONTEND_PREFIX.getBytes(StandardCharsets.UTF_8))) {
+            try {
+                FrontendDef f = CommandCodec.json().readValue(e.value(), FrontendDef.class);
+                out.put(f.raftAddress(), f);
+            } catch (IOException ex) {
+                throw new UncheckedIOException("corrupt frontend record", ex);
+            }
+        }
+        return out;
+    }
+
+    private static byte[] frontendKey(String raftAddress) {
+        return (FRONTEND_PREFIX + raftAddress).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] counterKey(long tableId) {

@@ -78,6 +78,8 @@ final class CommandApplier {
             return dropUsers(index, c);
         } else if (command instanceof Command.ChangeGrants c) {
             return changeGrants(index, c);
+        } else if (command instanceof Command.RegisterFrontend c) {
+            state.putFrontend(c.frontend());
         }
         return ApplyResult.OK;
     }

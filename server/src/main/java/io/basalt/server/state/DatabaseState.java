@@ -2,6 +2,7 @@ package io.basalt.server.state;
 
 import io.basalt.consensus.ReplicatedStateMachine;
 import io.basalt.server.catalog.Catalog;
+import io.basalt.server.catalog.FrontendDef;
 import io.basalt.server.command.CommandCodec;
 import io.basalt.server.dml.AutoIncrements;
 import io.basalt.server.infoschema.InformationSchema;
@@ -38,7 +39,12 @@ public final class DatabaseState implements ReplicatedStateMachine, AutoIncremen
     private final Map<Long, Long> autoIncrement = new ConcurrentHashMap<>();
     private final CommandApplier applier;
     private volatile Catalog catalog = Catalog.EMPTY;
+    private volatile Map<String, FrontendDef> frontends = Map.of();
     private volatile long appliedIndex;
+    private final Object appliedMonitor = new Object();
+    /** Held shared by statements while they take their view of the state, exclusively while a snapshot loads. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock viewLock =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
     private volatile Consumer<Boolean> leadershipListener = leader -> { };
 
     private DatabaseState(StorageEngine storage, BufferAllocator allocator, String serverVersion) {
@@ -122,22 +128,82 @@ public final class DatabaseState implements ReplicatedStateMachine, AutoIncremen
         try {
             return applier.apply(index, d.command(), d.payload());
         } finally {
-            appliedIndex = index;
+            synchronized (appliedMonitor) {
+                appliedIndex = index;
+                appliedMonitor.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Waits until this replica has applied the command at {@code index} (an index from
+     * {@link #appliedIndex()} on any replica, e.g. the leader's after it applied a forwarded write).
+     *
+     * @return whether it was applied within {@code timeoutMillis}
+     */
+    public boolean awaitApplied(long index, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        synchronized (appliedMonitor) {
+            while (appliedIndex < index) {
+                long left = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                appliedMonitor.wait(left);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Runs {@code view} while no snapshot is being loaded, so that a statement takes its catalog
+     * and table versions either wholly before or wholly after an installed snapshot, never from a
+     * half-loaded state.
+     */
+    public <T> T withConsistentView(java.util.function.Supplier<T> view) {
+        viewLock.readLock().lock();
+        try {
+            return view.get();
+        } finally {
+            viewLock.readLock().unlock();
         }
     }
 
     @Override
-    public void saveSnapshot(Path dir) {
-        storage.checkpoint(dir.resolve(STORAGE_SNAPSHOT_DIR));
+    public void saveSnapshot(Path dir) throws IOException {
+        Path storageDir = dir.resolve(STORAGE_SNAPSHOT_DIR);
+        storage.checkpoint(storageDir);
+        SnapshotChecksums.write(storageDir);
     }
 
     @Override
-    public void loadSnapshot(Path dir) {
-        storage.restore(dir.resolve(STORAGE_SNAPSHOT_DIR));
-        catalog = CatalogStore.load(storage.kv());
-        autoIncrement.clear();
-        autoIncrement.putAll(CatalogStore.loadCounters(storage.kv()));
+    public void loadSnapshot(Path dir) throws IOException {
+        Path storageDir = dir.resolve(STORAGE_SNAPSHOT_DIR);
+        // Verified before anything is replaced: a damaged transfer never becomes the state.
+        SnapshotChecksums.verify(storageDir);
+        viewLock.writeLock().lock();
+        try {
+            storage.restore(storageDir);
+            catalog = CatalogStore.load(storage.kv());
+            frontends = Map.copyOf(CatalogStore.loadFrontends(storage.kv()));
+            autoIncrement.clear();
+            autoIncrement.putAll(CatalogStore.loadCounters(storage.kv()));
+        } finally {
+            viewLock.writeLock().unlock();
+        }
         LOG.info("loaded snapshot: {} databases", catalog.databases().size());
+    }
+
+    /** Cluster members as they registered, by Raft address. */
+    public Map<String, FrontendDef> frontends() {
+        return frontends;
+    }
+
+    void putFrontend(FrontendDef f) {
+        CatalogStore.saveFrontend(storage.kv(), f);
+        Map<String, FrontendDef> m = new java.util.TreeMap<>(frontends);
+        m.put(f.raftAddress(), f);
+        frontends = Map.copyOf(m);
     }
 
     @Override

@@ -101,6 +101,12 @@ public sealed interface Statement {
     /** KILL [QUERY|CONNECTION] id. */
     record Kill(long connectionId, boolean queryOnly) implements Statement {}
 
+    /** ALTER SYSTEM ADD FOLLOWER / DROP FOLLOWER / TRANSFER LEADER TO "host:raft_port". */
+    record AlterSystem(SystemAction action, String address) implements Statement {}
+
+    /** What ALTER SYSTEM does. */
+    enum SystemAction { ADD_FOLLOWER, DROP_FOLLOWER, TRANSFER_LEADER }
+
     /** ADMIN SHOW FRONTEND CONFIG [LIKE pattern]. */
     record AdminShowConfig(String like) implements Statement {}
 

@@ -383,6 +383,22 @@ final class StatementParser {
             skipToEnd();
             return new Statement.NoOp("ALTER DATABASE");
         }
+        if (in.acceptWord("SYSTEM")) {
+            Statement.SystemAction action;
+            if (in.acceptWord("ADD")) {
+                in.expectWord("FOLLOWER");
+                action = Statement.SystemAction.ADD_FOLLOWER;
+            } else if (in.acceptWord("DROP")) {
+                in.expectWord("FOLLOWER");
+                action = Statement.SystemAction.DROP_FOLLOWER;
+            } else {
+                in.expectWord("TRANSFER");
+                in.expectWord("LEADER");
+                in.expectWord("TO");
+                action = Statement.SystemAction.TRANSFER_LEADER;
+            }
+            return new Statement.AlterSystem(action, in.string());
+        }
         in.expectWord("TABLE");
         ObjectName table = objectName();
         List<AlterAction> actions = new ArrayList<>();
