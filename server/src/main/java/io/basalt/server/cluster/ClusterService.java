@@ -47,6 +47,8 @@ public final class ClusterService implements Cluster, Proposer, AutoCloseable {
     private final NodeConfig config;
     private final FrontendTable frontends;
     private final ExecutorService leaderWork;
+    /** When this node last stopped leading (epoch millis), 0 if it never led. */
+    private volatile long leadershipEndedMillis;
 
     public ClusterService(RaftNode raft, DatabaseState state, NodeConfig config, FrontendTable frontends) {
         this.raft = raft;
@@ -59,6 +61,11 @@ public final class ClusterService implements Cluster, Proposer, AutoCloseable {
             return t;
         });
         raft.forwarding().handle(body -> CompletableFuture.supplyAsync(() -> answer(body), leaderWork));
+        state.onLeadership(leading -> {
+            if (!leading) {
+                leadershipEndedMillis = System.currentTimeMillis();
+            }
+        });
     }
 
     // ---- writes ---------------------------------------------------------------------------
@@ -333,8 +340,11 @@ public final class ClusterService implements Cluster, Proposer, AutoCloseable {
         if (now.isPresent()) {
             return now.get();
         }
+        // Cut off, a follower lists the leader it last heard from as its only other entry, no longer
+        // flagged as leader. A deposed leader may list one it followed before it led: that one is stale.
+        long ledUntil = leadershipEndedMillis;
         for (PeerStatus p : raft.peerStatus()) {
-            if (p.leader() && !p.self()) {
+            if (!p.self() && p.lastContactMillis().orElse(0) > ledUntil) {
                 return p.address();
             }
         }
