@@ -50,16 +50,18 @@ public final class BasaltProcess implements AutoCloseable {
     private final int flightPort;
     private final int raftPort;
     private final ServerProcess process;
+    private final NodeHttp http;
 
-    private BasaltProcess(String name, Path dataDir, List<String> extraArgs, List<String> jvmArgs) {
+    private BasaltProcess(String name, Path dataDir, NodePorts ports, List<String> extraArgs, List<String> jvmArgs) {
         this.name = requireNonNull(name, "name");
         String id = uniqueName(name);
         this.dataDir = (dataDir != null ? dataDir : RepoLayout.testsTarget().resolve("basalt-data").resolve(id))
                 .toAbsolutePath();
-        this.mysqlPort = Ports.freePort();
-        this.httpPort = Ports.freePort();
-        this.flightPort = Ports.freePort();
-        this.raftPort = Ports.freePort();
+        this.mysqlPort = ports.mysql();
+        this.httpPort = ports.http();
+        this.flightPort = ports.flight();
+        this.raftPort = ports.raft();
+        this.http = new NodeHttp(httpPort);
         List<String> command = new ArrayList<>();
         command.add(ServerProcess.javaBinary());
         command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
@@ -100,7 +102,16 @@ public final class BasaltProcess implements AutoCloseable {
 
     /** As {@link #start(String, Path, List)}, with JVM options for the server process (e.g. {@code -Xmx256m}). */
     public static BasaltProcess start(String name, Path dataDir, List<String> extraArgs, List<String> jvmArgs) {
-        BasaltProcess basalt = new BasaltProcess(name, dataDir, extraArgs, jvmArgs);
+        return start(name, dataDir, NodePorts.allocate(), extraArgs, jvmArgs);
+    }
+
+    /**
+     * As {@link #start(String, Path, List, List)}, on ports chosen by the caller, e.g. a cluster member whose
+     * Raft address the other members were given before it started.
+     */
+    public static BasaltProcess start(String name, Path dataDir, NodePorts ports, List<String> extraArgs,
+                                      List<String> jvmArgs) {
+        BasaltProcess basalt = new BasaltProcess(name, dataDir, requireNonNull(ports, "ports"), extraArgs, jvmArgs);
         try {
             if (dataDir == null) {
                 deleteRecursively(basalt.dataDir);
@@ -242,6 +253,16 @@ public final class BasaltProcess implements AutoCloseable {
 
     public int raftPort() {
         return raftPort;
+    }
+
+    /** The Raft address other members know this node by: {@code 127.0.0.1:<raft port>}. */
+    public String raftAddress() {
+        return "127.0.0.1:" + raftPort;
+    }
+
+    /** The node's HTTP port: its status, readiness, metrics and (when enabled) fault injection. */
+    public NodeHttp http() {
+        return http;
     }
 
     /** Stops the server if it runs; the data directory stays for post-mortems. */
