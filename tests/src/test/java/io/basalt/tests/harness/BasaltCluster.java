@@ -283,6 +283,48 @@ public final class BasaltCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops every running node with SIGTERM, all at once (SIGKILL after 30 s if one hangs), and returns each
+     * node's exit code in node order.
+     */
+    public List<Integer> stopAll() {
+        return inParallel(nodes, node -> node.isAlive() ? node.stop() : -1);
+    }
+
+    /** Starts every node that is not running, all at once, on its data directory and ports. */
+    public void startStopped() {
+        inParallel(nodes, node -> {
+            if (!node.isAlive()) {
+                node.start();
+            }
+            return 0;
+        });
+    }
+
+    private static <T> List<T> inParallel(List<BasaltProcess> targets, java.util.function.Function<BasaltProcess, T> op) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, targets.size()));
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (BasaltProcess node : targets) {
+                futures.add(pool.submit(() -> op.apply(node)));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                try {
+                    results.add(f.get());
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("a node operation failed", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     private static String names(Collection<BasaltProcess> members) {
         return members.stream().map(BasaltProcess::raftAddress).collect(Collectors.joining(", ", "[", "]"));
     }
@@ -290,20 +332,10 @@ public final class BasaltCluster implements AutoCloseable {
     /** Stops every running node (SIGTERM, then SIGKILL after 30 s) in parallel; data directories stay. */
     @Override
     public void close() {
-        List<Thread> stoppers = new ArrayList<>();
-        for (BasaltProcess node : nodes) {
-            Thread t = new Thread(node::close, "stop-" + node.name());
-            t.start();
-            stoppers.add(t);
-        }
-        for (Thread t : stoppers) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        inParallel(nodes, node -> {
+            node.close();
+            return 0;
+        });
     }
 
     @Override
