@@ -14,7 +14,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.StringJoiner;
 import org.junit.jupiter.api.Test;
 
@@ -59,16 +58,13 @@ class JoinSnapshotTest {
                         .isEqualTo(expected);
             }
             List<String> fourAddresses = four.stream().map(BasaltProcess::raftAddress).sorted().toList();
-            Await.until("SHOW FRONTENDS on the new node to list four registered, alive members",
-                    Duration.ofSeconds(30), () -> frontends(joiner).equals(fourAddresses)
-                            ? Optional.of(true) : Optional.empty());
+            awaitFrontends(joiner, fourAddresses);
 
             BasaltProcess dropped = cluster.othersThan(leader, joiner).get(1);
             Sessions.execute(joiner, "ALTER SYSTEM DROP FOLLOWER \"" + dropped.raftAddress() + "\"");
             List<BasaltProcess> three = cluster.othersThan(dropped);
             List<String> threeAddresses = three.stream().map(BasaltProcess::raftAddress).sorted().toList();
-            assertThat(frontends(cluster.awaitLeader(three))).as("SHOW FRONTENDS after the drop")
-                    .isEqualTo(threeAddresses);
+            awaitFrontends(cluster.awaitLeader(three), threeAddresses);
             Sessions.execute(joiner, "INSERT INTO big.t VALUES (-1, 'v--1')");
             cluster.awaitConverged(three);
             for (BasaltProcess node : three) {
@@ -99,7 +95,19 @@ class JoinSnapshotTest {
         }
     }
 
-    /** Raft addresses of the members SHOW FRONTENDS lists as alive and registered, sorted. */
+    /** Waits until SHOW FRONTENDS on {@code node} lists exactly {@code members}, all alive and registered. */
+    private static void awaitFrontends(BasaltProcess node, List<String> members) {
+        Await.untilTrue("SHOW FRONTENDS on " + node.raftAddress() + " to list " + members + ", alive and registered",
+                Duration.ofSeconds(30), () -> {
+                    List<String> listed = frontends(node);
+                    if (!listed.equals(members)) {
+                        throw new IllegalStateException("SHOW FRONTENDS lists " + listed);
+                    }
+                    return true;
+                });
+    }
+
+    /** Raft addresses of the members SHOW FRONTENDS lists, sorted; with what is wrong for one not alive or registered. */
     private static List<String> frontends(BasaltProcess node) throws SQLException {
         List<String> alive = new ArrayList<>();
         try (Connection c = Sessions.open(node, null); Statement s = c.createStatement();

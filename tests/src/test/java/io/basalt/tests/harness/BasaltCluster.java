@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -62,7 +63,9 @@ public final class BasaltCluster implements AutoCloseable {
         private final String name;
         private int size = 3;
         private final List<String> serverArgs = new ArrayList<>();
-        private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx1g"));
+        // C1 only: three or four node JVMs share two cores with the test, and C2's compile threads would take
+        // much of that CPU; fault tests need the nodes responsive, not at peak speed. Benchmarks override this.
+        private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx1g", "-XX:TieredStopAtLevel=1"));
 
         private Builder(String name) {
             this.name = requireNonNull(name, "name");
@@ -83,7 +86,7 @@ public final class BasaltCluster implements AutoCloseable {
             return this;
         }
 
-        /** JVM options for every node, replacing the default {@code -Xmx1g}. */
+        /** JVM options for every node, replacing the default {@code -Xmx1g -XX:TieredStopAtLevel=1}. */
         public Builder jvmArgs(String... args) {
             jvmArgs.clear();
             jvmArgs.addAll(List.of(args));
@@ -301,7 +304,7 @@ public final class BasaltCluster implements AutoCloseable {
         });
     }
 
-    private static <T> List<T> inParallel(List<BasaltProcess> targets, java.util.function.Function<BasaltProcess, T> op) {
+    private static <T> List<T> inParallel(List<BasaltProcess> targets, Function<BasaltProcess, T> op) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, targets.size()));
         try {
             List<Future<T>> futures = new ArrayList<>();
