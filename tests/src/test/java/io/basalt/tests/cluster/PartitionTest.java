@@ -75,8 +75,7 @@ class PartitionTest {
                 writes.awaitAcked(writes.ackedCount() + 100, PHASE_TIMEOUT);
 
                 cluster.heal();
-                cluster.awaitConverged(cluster.nodes());
-                writes.targets(cluster.othersThan(cluster.awaitLeader(cluster.nodes())));
+                writes.targets(cluster.othersThan(cluster.awaitReady(cluster.nodes())));
                 writes.awaitAcked(writes.ackedCount() + 100, PHASE_TIMEOUT);
                 writes.stop();
 

@@ -229,6 +229,30 @@ public final class BasaltCluster implements AutoCloseable {
     }
 
     /**
+     * Waits until every node of {@code group} runs, is ready (caught up and hearing from a leader) and follows
+     * the same leader in the same term, which it returns. Unlike {@link #awaitConverged} it needs no pause in
+     * the writes, e.g. to see a healed node back in service while clients keep writing.
+     */
+    public BasaltProcess awaitReady(Collection<BasaltProcess> group) {
+        List<BasaltProcess> members = List.copyOf(group);
+        BasaltProcess leader = awaitLeader(members);
+        return Await.until("all of " + names(members) + " ready, following " + leader.raftAddress(), SETTLE_TIMEOUT,
+                () -> {
+                    Map<BasaltProcess, NodeStatus> seen = statuses(members);
+                    NodeStatus ls = seen.get(leader);
+                    if (seen.size() != members.size() || ls == null || !ls.isLeader()) {
+                        throw new IllegalStateException("not all answer, or the leader moved: " + seen.values());
+                    }
+                    for (NodeStatus s : seen.values()) {
+                        if (!s.ready() || !s.leader().equals(ls.raftAddress()) || s.term() != ls.term()) {
+                            throw new IllegalStateException("not ready: " + seen.values());
+                        }
+                    }
+                    return Optional.of(leader);
+                });
+    }
+
+    /**
      * Waits until every node of {@code group} runs, is ready (caught up and hearing from a leader), follows
      * the same leader in the same term, and has applied the same log index, which it returns. Call it when
      * no writes are in flight; it is how a test knows that reading any node shows the same state.
