@@ -101,7 +101,8 @@ final class InsertWorkload implements AutoCloseable {
                     }
                 }
                 long id = nextId.getAndIncrement();
-                WriteOutcome outcome = insert(c, id);
+                insert(c, id);
+                WriteOutcome outcome = outcomes.get(id);
                 writesHere++;
                 if (outcome != WriteOutcome.ACKED) {
                     writesHere = WRITES_PER_VISIT;
@@ -115,44 +116,28 @@ final class InsertWorkload implements AutoCloseable {
         }
     }
 
-    /** Inserts row {@code id} on {@code c} and records the outcome. */
-    WriteOutcome insert(Connection c, long id) {
-        outcomes.put(id, WriteOutcome.UNKNOWN);
-        invokedAtNanos.put(id, System.nanoTime());
-        WriteOutcome outcome;
-        try (Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO " + table + " VALUES (" + id + ", 'v-" + id + "')");
-            outcome = WriteOutcome.ACKED;
-            ackedAtNanos.put(id, System.nanoTime());
-            acked.incrementAndGet();
-        } catch (SQLException e) {
-            outcome = WriteOutcome.of(e);
-            count(outcome + ": " + e.getErrorCode() + " " + shorten(e.getMessage()));
-            if (outcome == WriteOutcome.UNEXPECTED) {
-                unexpected.put(id, e.toString());
-            }
-        }
-        outcomes.put(id, outcome);
-        return outcome;
+    /** Inserts one row outside the clients (a probe the test sends itself), recorded like theirs; its error. */
+    SQLException probe(Connection c) {
+        return insert(c, nextId.getAndIncrement());
     }
 
-    /** Inserts one row outside the clients (a probe the test sends itself), recording it like theirs. */
-    SQLException probe(Connection c) {
-        long id = nextId.getAndIncrement();
+    /** Inserts row {@code id} on {@code c} and records the outcome; returns the error, null when acknowledged. */
+    private SQLException insert(Connection c, long id) {
         outcomes.put(id, WriteOutcome.UNKNOWN);
         invokedAtNanos.put(id, System.nanoTime());
         try (Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO " + table + " VALUES (" + id + ", 'v-" + id + "')");
-            outcomes.put(id, WriteOutcome.ACKED);
             ackedAtNanos.put(id, System.nanoTime());
+            outcomes.put(id, WriteOutcome.ACKED);
             acked.incrementAndGet();
             return null;
         } catch (SQLException e) {
             WriteOutcome outcome = WriteOutcome.of(e);
-            outcomes.put(id, outcome);
+            count(outcome + ": " + e.getErrorCode() + " " + shorten(e.getMessage()));
             if (outcome == WriteOutcome.UNEXPECTED) {
                 unexpected.put(id, e.toString());
             }
+            outcomes.put(id, outcome);
             return e;
         }
     }
