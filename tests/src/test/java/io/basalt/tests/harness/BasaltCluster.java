@@ -232,7 +232,7 @@ public final class BasaltCluster implements AutoCloseable {
 
     /**
      * Waits until every node of {@code group} runs, is ready (caught up and hearing from a leader) and follows
-     * the same leader in the same term, which it returns. Unlike {@link #awaitConverged} it needs no pause in
+     * the same leader, which it returns. Unlike {@link #awaitConverged} it needs no pause in
      * the writes, e.g. to see a healed node back in service while clients keep writing.
      */
     public BasaltProcess awaitReady(Collection<BasaltProcess> group) {
