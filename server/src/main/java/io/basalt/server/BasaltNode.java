@@ -29,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Basalt node: the replicated state behind a Raft group member, and the MySQL and HTTP faces
- * in front of it. Starts in dependency order and stops in reverse.
+ * One Basalt node: the replicated state behind a Raft group member, and the MySQL, Flight SQL and
+ * HTTP faces in front of it. Starts in dependency order and stops in reverse.
  */
 public final class BasaltNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BasaltNode.class);
@@ -45,6 +45,7 @@ public final class BasaltNode implements AutoCloseable {
     private DatabaseState state;
     private RaftNode raft;
     private MysqlServer mysql;
+    private FlightFace flight;
     private HttpEndpoints http;
     private SessionRegistry registry;
     private volatile boolean ready;
@@ -83,18 +84,20 @@ public final class BasaltNode implements AutoCloseable {
         registry = new SessionRegistry();
         SessionServices services = new SessionServices(state, new RaftProposer(raft, config), registry, config,
                 allocator, SERVER_VERSION, this::frontends);
+        SessionManager sessions = new SessionManager(services);
         mysql = new MysqlServer(MysqlServerConfig.defaults()
                 .withBindHost(bind)
                 .withPort(config.get(ConfigKeys.QUERY_PORT))
                 .withMaxAllowedPacket((int) Math.min(Integer.MAX_VALUE, config.get(ConfigKeys.MAX_ALLOWED_PACKET)))
-                .withServerVersion(SERVER_VERSION), new SessionManager(services));
+                .withServerVersion(SERVER_VERSION), sessions);
         mysql.start();
+        flight = FlightFace.start(config, sessions, allocator, VERSION);
         http = new HttpEndpoints(bind, config.get(ConfigKeys.HTTP_PORT), () -> ready && raft.isLeader(),
                 this::metrics, this::api);
         http.start();
         ready = true;
-        LOG.info("Basalt {} ready: MySQL on {}:{}, HTTP on {}:{}, Raft on {} (data in {})", VERSION, bind,
-                mysql.port(), bind, http.port(), self, dataDir);
+        LOG.info("Basalt {} ready: MySQL on {}:{}, Flight SQL on {}:{}, HTTP on {}:{}, Raft on {} (data in {})",
+                VERSION, bind, mysql.port(), bind, flight.port(), bind, http.port(), self, dataDir);
     }
 
     private static void applyLogLevel(String level) {
@@ -162,6 +165,7 @@ public final class BasaltNode implements AutoCloseable {
         ready = false;
         LOG.info("Basalt shutting down");
         closeQuietly(http);
+        closeQuietly(flight);
         closeQuietly(mysql);
         if (raft != null) {
             try {

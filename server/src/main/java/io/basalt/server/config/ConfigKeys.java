@@ -15,7 +15,7 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> HTTP_PORT = ConfigKey.intKey("http_port", "--http-port", 8030, false,
             "HTTP port: /metrics, /health, /health/live, /health/ready, /api");
     public static final ConfigKey<Integer> ARROW_FLIGHT_PORT = ConfigKey.intKey("arrow_flight_port", "--flight-port",
-            9408, false, "Arrow Flight SQL port (reserved; the Flight SQL service is not available in this version)");
+            9408, false, "Arrow Flight SQL port");
     public static final ConfigKey<Integer> EDIT_LOG_PORT = ConfigKey.intKey("edit_log_port", "--raft-port", 9010, false,
             "Raft peer port");
     public static final ConfigKey<String> HOST = ConfigKey.stringKey("host", "--host", "127.0.0.1", false,
