@@ -103,6 +103,8 @@ public final class FlightSqlServer implements AutoCloseable {
     public void close() {
         if (server != null) {
             server.shutdown();
+            // Ending the sessions makes running streams stop at their next batch, so the calls end.
+            sessions.close();
             try {
                 if (!server.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
                     server.close();

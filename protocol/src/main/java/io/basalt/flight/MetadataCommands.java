@@ -2,6 +2,7 @@ package io.basalt.flight;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.Message;
+import io.basalt.error.BasaltException;
 import io.basalt.session.QueryResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetTables;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Catalog metadata commands, answered by querying information_schema through the client's
@@ -26,6 +29,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * commands other than primary keys answer with no rows.
  */
 final class MetadataCommands {
+    private static final Logger LOG = LoggerFactory.getLogger(MetadataCommands.class);
     /** Flight table types and the information_schema TABLE_TYPE each stands for. */
     private static final String[][] TABLE_TYPES = {{"TABLE", "BASE TABLE"}, {"VIEW", "VIEW"}};
 
@@ -126,13 +130,20 @@ final class MetadataCommands {
         });
     }
 
-    /** A table's columns as Arrow fields: the schema of selecting no rows from it. */
+    /**
+     * A table's columns as Arrow fields: the schema of selecting no rows from it. A view that no
+     * longer plans (its tables dropped) gets an empty schema rather than failing the listing.
+     */
     private static byte[] tableSchema(io.basalt.session.Session s, String db, String table) {
         String sql = "SELECT * FROM " + SmallResults.identifier(db) + "." + SmallResults.identifier(table) + " LIMIT 0";
+        Schema schema;
         try (QueryResult result = s.execute(sql)) {
-            Schema schema = result instanceof QueryResult.Rows rows ? rows.stream().schema() : new Schema(List.of());
-            return FlightSchemas.forClients(schema).serializeAsMessage();
+            schema = result instanceof QueryResult.Rows rows ? rows.stream().schema() : new Schema(List.of());
+        } catch (BasaltException e) {
+            LOG.debug("no schema for {}.{}: {}", db, table, e.getMessage());
+            schema = new Schema(List.of());
         }
+        return FlightSchemas.forClients(schema).serializeAsMessage();
     }
 
     List<Object[]> primaryKeys(FlightSession session, CommandGetPrimaryKeys command) {
