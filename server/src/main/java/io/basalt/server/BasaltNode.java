@@ -32,8 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Basalt node: the replicated state behind a Raft group member, and the MySQL and HTTP faces
- * in front of it. Starts in dependency order and stops in reverse.
+ * One Basalt node: the replicated state behind a Raft group member, and the MySQL, Flight SQL and
+ * HTTP faces in front of it. Starts in dependency order and stops in reverse.
  */
 public final class BasaltNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BasaltNode.class);
@@ -54,6 +54,7 @@ public final class BasaltNode implements AutoCloseable {
     private volatile boolean caughtUp;
     private volatile boolean closing;
     private MysqlServer mysql;
+    private FlightFace flight;
     private HttpEndpoints http;
     private SessionRegistry registry;
 
@@ -104,12 +105,14 @@ public final class BasaltNode implements AutoCloseable {
         registry = new SessionRegistry();
         SessionServices services = new SessionServices(state, cluster, registry, config, allocator, SERVER_VERSION,
                 cluster);
+        SessionManager sessions = new SessionManager(services);
         mysql = new MysqlServer(MysqlServerConfig.defaults()
                 .withBindHost(bind)
                 .withPort(config.get(ConfigKeys.QUERY_PORT))
                 .withMaxAllowedPacket((int) Math.min(Integer.MAX_VALUE, config.get(ConfigKeys.MAX_ALLOWED_PACKET)))
-                .withServerVersion(SERVER_VERSION), new SessionManager(services));
+                .withServerVersion(SERVER_VERSION), sessions);
         mysql.start();
+        flight = FlightFace.start(config, sessions, allocator, VERSION);
         http = new HttpEndpoints(bind, config.get(ConfigKeys.HTTP_PORT), this::isReady, this::metrics,
                 () -> facts().toJson());
         if (config.get(ConfigKeys.DEBUG_FAULT_INJECTION)) {
@@ -131,9 +134,9 @@ public final class BasaltNode implements AutoCloseable {
             return t;
         });
         background.submit(this::joinCluster);
-        LOG.info("Basalt {} up: MySQL on {}:{}, HTTP on {}:{}, Raft on {} (members {}; data in {})", VERSION, bind,
-                mysql.port(), bind, http.port(), self, raft.peers().isEmpty() ? "none yet, waiting to be added"
-                        : String.join(",", raft.peers()), dataDir);
+        LOG.info("Basalt {} up: MySQL on {}:{}, Flight SQL on {}:{}, HTTP on {}:{}, Raft on {} (members {}; data in {})",
+                VERSION, bind, mysql.port(), bind, flight.port(), bind, http.port(), self,
+                raft.peers().isEmpty() ? "none yet, waiting to be added" : String.join(",", raft.peers()), dataDir);
     }
 
     /** The configuration a new Raft group starts with: --peers, nothing with --join, else this node alone. */
@@ -222,7 +225,8 @@ public final class BasaltNode implements AutoCloseable {
         String role = raft.isLeader() ? "LEADER" : raft.leaderAddress().isPresent() ? "FOLLOWER" : "NONE";
         return new NodeFacts(selfDef.raftAddress(), role, raft.leaderAddress().orElse(""), raft.term(),
                 raft.appliedIndex(), raft.lastLogIndex(), isReady(), mysql == null ? selfDef.queryPort() : mysql.port(),
-                http == null ? selfDef.httpPort() : http.port(), selfDef.flightPort(), VERSION, startedAt,
+                http == null ? selfDef.httpPort() : http.port(), flight == null ? selfDef.flightPort() : flight.port(),
+                VERSION, startedAt,
                 registry == null ? 0 : registry.size());
     }
 
@@ -244,7 +248,7 @@ public final class BasaltNode implements AutoCloseable {
         metric(sb, "basalt_up", "gauge", "1 while the node runs", 1);
         metric(sb, "basalt_ready", "gauge", "1 when the node serves reads and writes", isReady() ? 1 : 0);
         metric(sb, "basalt_raft_members", "gauge", "Voting members in the Raft configuration", raft.peers().size());
-        metric(sb, "basalt_connections", "gauge", "Open MySQL sessions", registry == null ? 0 : registry.size());
+        metric(sb, "basalt_connections", "gauge", "Open client sessions (MySQL and Flight SQL)", registry == null ? 0 : registry.size());
         metric(sb, "basalt_raft_is_leader", "gauge", "1 when this node leads its Raft group", raft.isLeader() ? 1 : 0);
         metric(sb, "basalt_raft_applied_index", "gauge", "Last Raft log index applied to the state", raft.appliedIndex());
         metric(sb, "basalt_raft_last_log_index", "gauge", "Last Raft log index on this node", raft.lastLogIndex());
@@ -277,6 +281,7 @@ public final class BasaltNode implements AutoCloseable {
             background.shutdownNow();
         }
         closeQuietly(http);
+        closeQuietly(flight);
         closeQuietly(mysql);
         if (raft != null) {
             try {
