@@ -70,8 +70,31 @@ public final class TableScanNode implements PhysicalNode {
         return projects.length;
     }
 
-    @Override
-    public RowSource open(ExecContext ctx) {
+    /** True when the scan emits stored columns as they are: no filter, no locators, no column twice. */
+    public boolean plain() {
+        if (filter != null || withLocators) {
+            return false;
+        }
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int p : projects) {
+            if (!seen.add(p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** For each output column, the index of its vector in the batches of {@link #openScanner()}. */
+    public int[] outputSources() {
+        int[] out = new int[projects.length];
+        for (int i = 0; i < projects.length; i++) {
+            out[i] = java.util.Arrays.binarySearch(readColumns, projects[i]);
+        }
+        return out;
+    }
+
+    /** The storage scan behind {@link #open}, for reading whole batches (see {@link #plain()}). */
+    public Scanner openScanner() {
         TableStore store = stores.apply(table.id());
         if (store == null) {
             throw BasaltException.of(ErrorCode.UNKNOWN_TABLE, "Table '%s.%s' doesn't exist", table.database(), table.name());
@@ -85,13 +108,16 @@ public final class TableScanNode implements PhysicalNode {
         if (withLocators) {
             request = request.locating();
         }
-        Scanner scanner;
         try {
-            scanner = version.scan(request);
+            return version.scan(request);
         } finally {
             version.close();
         }
-        return new Source(scanner, ctx);
+    }
+
+    @Override
+    public RowSource open(ExecContext ctx) {
+        return new Source(openScanner(), ctx);
     }
 
     private final class Source implements RowSource {
