@@ -236,6 +236,8 @@ final class MysqlConnection {
             return;
         }
         session = fresh;
+        // MySQL drops prepared statements on reset; they belong to the old session anyway.
+        closeQuietly(commands);
         commands = newDispatcher(fresh);
         closeQuietly(old);
         responses.ok(0, 0, SessionStatus.flags(fresh, false), 0, null);
@@ -270,6 +272,10 @@ final class MysqlConnection {
             queued.release();
         }
         out.discard();
+        if (commands != null) {
+            closeQuietly(commands);
+            commands = null;
+        }
         if (current != null) {
             closeQuietly(current);
             LOG.debug("Connection {} closed", current.connectionId());
@@ -278,7 +284,7 @@ final class MysqlConnection {
 
     private CommandDispatcher newDispatcher(Session current) {
         return new CommandDispatcher(current, authentication.negotiatedCapabilities(), channel, out, responses,
-                server.statistics());
+                server.statistics(), server.config().maxAllowedPacket());
     }
 
     private static void cancelQuietly(Session current) {
@@ -286,6 +292,14 @@ final class MysqlConnection {
             current.cancel();
         } catch (RuntimeException e) {
             LOG.warn("Cancelling the statement of connection {} failed", current.connectionId(), e);
+        }
+    }
+
+    private static void closeQuietly(CommandDispatcher dispatcher) {
+        try {
+            dispatcher.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing prepared statements failed", e);
         }
     }
 

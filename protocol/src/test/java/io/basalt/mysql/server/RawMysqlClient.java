@@ -137,6 +137,46 @@ final class RawMysqlClient implements AutoCloseable {
         write(0, payload);
     }
 
+    /** The answer to COM_STMT_PREPARE: the prepare-OK (or ERR) and the definitions that follow. */
+    record Prepared(Packet head, List<Packet> parameters, List<Packet> columns) {
+        long statementId() {
+            byte[] p = head.payload();
+            return (p[1] & 0xFFL) | (p[2] & 0xFFL) << 8 | (p[3] & 0xFFL) << 16 | (p[4] & 0xFFL) << 24;
+        }
+    }
+
+    /**
+     * Sends COM_STMT_PREPARE and reads its answer; with CLIENT_DEPRECATE_EOF negotiated no EOF
+     * follows the definitions.
+     */
+    Prepared prepare(String sql, boolean deprecateEof) throws IOException {
+        command(0x16, sql);
+        Packet head = read();
+        if (head.isErr()) {
+            return new Prepared(head, List.of(), List.of());
+        }
+        byte[] p = head.payload();
+        int columns = (p[5] & 0xFF) | (p[6] & 0xFF) << 8;
+        int parameters = (p[7] & 0xFF) | (p[8] & 0xFF) << 8;
+        List<Packet> parameterPackets = readDefinitions(parameters, deprecateEof);
+        List<Packet> columnPackets = readDefinitions(columns, deprecateEof);
+        return new Prepared(head, parameterPackets, columnPackets);
+    }
+
+    private List<Packet> readDefinitions(int count, boolean deprecateEof) throws IOException {
+        List<Packet> packets = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            packets.add(read());
+        }
+        if (count > 0 && !deprecateEof) {
+            Packet eof = read();
+            if (!eof.isEof()) {
+                throw new AssertionError("expected EOF after definitions, got " + eof.text());
+            }
+        }
+        return packets;
+    }
+
     /** Reads packets up to and including the first EOF/OK terminator or ERR. */
     List<Packet> readUntilEnd() throws IOException {
         List<Packet> packets = new ArrayList<>();
