@@ -11,6 +11,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 final class MysqlConnection {
     private static final Logger LOG = LoggerFactory.getLogger(MysqlConnection.class);
+
+    private static final long CANCEL_GRACE_MILLIS = 50;
 
     private enum Phase { NEW, AUTHENTICATING, COMMANDS, CLOSING, CLOSED }
 
@@ -74,8 +77,14 @@ final class MysqlConnection {
     void disconnected() {
         Session current = session;
         if (current != null && commandRunning) {
-            // The worker may be blocked inside the statement; only a cancel gets it out.
-            server.cancels().execute(current::cancel);
+            // The worker may be blocked inside the statement; only a cancel gets it out. A client
+            // that quits right after reading an answer can see the command still finishing, so the
+            // cancel waits a moment and is skipped when the command ended meanwhile.
+            channel.eventLoop().schedule(() -> {
+                if (commandRunning && session == current) {
+                    server.cancels().execute(current::cancel);
+                }
+            }, CANCEL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         }
         serial.execute(this::cleanup);
     }
