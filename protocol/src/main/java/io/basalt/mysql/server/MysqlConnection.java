@@ -2,7 +2,9 @@ package io.basalt.mysql.server;
 
 import io.basalt.error.BasaltException;
 import io.basalt.error.ErrorCode;
+import io.basalt.mysql.codec.ChangeUserRequest;
 import io.basalt.mysql.codec.CommandCodes;
+import io.basalt.mysql.codec.MalformedPacketException;
 import io.basalt.mysql.codec.MysqlPacket;
 import io.basalt.mysql.codec.OversizedPacket;
 import io.basalt.mysql.codec.PacketDecoder;
@@ -25,7 +27,7 @@ final class MysqlConnection {
 
     private static final long CANCEL_GRACE_MILLIS = 50;
 
-    private enum Phase { NEW, AUTHENTICATING, COMMANDS, CLOSING, CLOSED }
+    private enum Phase { NEW, AUTHENTICATING, COMMANDS, CHANGING_USER, CLOSING, CLOSED }
 
     private final Channel channel;
     private final PacketDecoder decoder;
@@ -68,6 +70,15 @@ final class MysqlConnection {
 
     void oversized(OversizedPacket packet) {
         serial.execute(() -> onOversized(packet));
+    }
+
+    /** The client sent an SSL request; the channel now speaks TLS. */
+    void tlsRequested() {
+        serial.execute(() -> {
+            if (phase == Phase.AUTHENTICATING) {
+                authentication.tlsEstablished();
+            }
+        });
     }
 
     void writable() {
@@ -119,6 +130,15 @@ final class MysqlConnection {
                     packet.release();
                 }
                 break;
+            case CHANGING_USER:
+                try {
+                    if (authentication.onPacket(packet)) {
+                        finishChangeUser();
+                    }
+                } finally {
+                    packet.release();
+                }
+                break;
             case COMMANDS:
                 if (pending != null || !backlog.isEmpty()) {
                     // Only a pipelining client sends before the previous answer is complete; stop
@@ -159,9 +179,44 @@ final class MysqlConnection {
         }
         out.flush();
         if (LOG.isDebugEnabled()) {
-            LOG.debug("Connection {} from {} logged in as {}", opened.connectionId(),
-                    Authentication.address(channel.remoteAddress()), opened.user());
+            LOG.debug("Connection {} from {} logged in as {}{}", opened.connectionId(),
+                    Authentication.address(channel.remoteAddress()), opened.user(),
+                    authentication.secure() ? " over TLS" : "");
         }
+    }
+
+    // COM_CHANGE_USER: authenticate again, as another user; the old session lives until that succeeds.
+    private void changeUser(ByteBuf payload, int sequenceId) {
+        ChangeUserRequest request;
+        try {
+            request = ChangeUserRequest.parse(payload, authentication.negotiatedCapabilities());
+        } catch (MalformedPacketException e) {
+            responses.error(new BasaltException(ErrorCode.UNKNOWN_COMMAND, "Malformed communication packet"));
+            out.flush();
+            return;
+        }
+        phase = Phase.CHANGING_USER;
+        if (authentication.changeUser(request, sequenceId)) {
+            finishChangeUser();
+        }
+    }
+
+    private void finishChangeUser() {
+        Session fresh = authentication.session();
+        if (fresh == null) {
+            // Refused: the ERR is written and the connection closes, as after a failed login.
+            phase = Phase.CLOSING;
+            return;
+        }
+        Session old = session;
+        session = fresh;
+        closeQuietly(commands);
+        commands = newDispatcher(fresh);
+        closeQuietly(old);
+        phase = Phase.COMMANDS;
+        responses.ok(0, 0, SessionStatus.flags(fresh, false), 0, null);
+        out.flush();
+        LOG.debug("Connection {} changed user to {}", fresh.connectionId(), fresh.user());
     }
 
     private void runCommand(MysqlPacket packet) {
@@ -176,6 +231,9 @@ final class MysqlConnection {
                     break;
                 case CommandCodes.RESET_CONNECTION:
                     resetSession();
+                    break;
+                case CommandCodes.CHANGE_USER:
+                    changeUser(payload, packet.sequenceId());
                     break;
                 default:
                     commandRunning = true;

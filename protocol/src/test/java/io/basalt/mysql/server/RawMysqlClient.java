@@ -94,18 +94,39 @@ final class RawMysqlClient implements AutoCloseable {
         out.flush();
     }
 
-    /** Reads the greeting, answers it as {@code user} with an empty native password, returns the reply. */
+    /**
+     * Reads the greeting, answers it as {@code user} with an empty native password (and an auth
+     * switch with an empty answer), returns the reply.
+     */
     Packet login(String user, int capabilities) throws IOException {
+        readGreeting();
+        Packet reply = respond(user, capabilities, "mysql_native_password", new byte[0]);
+        if (reply.header() == 0xFE && reply.payload().length > 1) {
+            // An auth switch (to the server's default plugin): an empty password is an empty answer.
+            write(reply.sequenceId() + 1, new byte[0]);
+            reply = read();
+        }
+        return reply;
+    }
+
+    /** Reads the greeting and keeps its salt; returns the greeting. */
+    Packet readGreeting() throws IOException {
         Packet greeting = read();
         salt = salt(greeting.payload());
+        return greeting;
+    }
+
+    /** Sends a HandshakeResponse41 computed with {@code plugin}; returns the server's reply. */
+    Packet respond(String user, int capabilities, String plugin, byte[] authResponse) throws IOException {
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         ByteBuffer fixed = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
         fixed.putInt(capabilities).putInt(1 << 24).put((byte) 45);
         response.write(fixed.array(), 0, 32);
         response.writeBytes(user.getBytes(StandardCharsets.UTF_8));
         response.write(0);
-        response.write(0); // empty auth response (length-encoded or length-prefixed: both one zero byte)
-        response.writeBytes("mysql_native_password".getBytes(StandardCharsets.US_ASCII));
+        response.write(authResponse.length); // length-encoded or length-prefixed: the same below 251
+        response.writeBytes(authResponse);
+        response.writeBytes(plugin.getBytes(StandardCharsets.US_ASCII));
         response.write(0);
         write(1, response.toByteArray());
         return read();

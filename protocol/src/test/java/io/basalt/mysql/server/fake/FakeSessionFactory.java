@@ -91,6 +91,11 @@ public final class FakeSessionFactory implements SessionFactory, AutoCloseable {
         cachedPasswords.retainAll(Set.of("root"));
     }
 
+    /** Caches {@code user}'s password as a cleartext login would: caching_sha2 scrambles now pass. */
+    public void rememberPassword(String user) {
+        cachedPasswords.add(user);
+    }
+
     /** Every credential presented, in order. */
     public List<Credential> credentials() {
         return credentials;
