@@ -7,7 +7,7 @@ import io.netty.channel.group.ChannelGroup;
 
 /**
  * Sets up each accepted channel: the TLS negotiator when TLS is configured, packet framing, then
- * the connection's handler.
+ * the connection's handler. Compression handlers are added in front of the framing after login.
  */
 final class MysqlChannelInitializer extends ChannelInitializer<Channel> {
     /** Name of the packet decoder, the anchor for handlers added later. */

@@ -2,12 +2,16 @@ package io.basalt.mysql.server;
 
 import io.basalt.error.BasaltException;
 import io.basalt.error.ErrorCode;
+import io.basalt.mysql.codec.Capabilities;
 import io.basalt.mysql.codec.ChangeUserRequest;
 import io.basalt.mysql.codec.CommandCodes;
 import io.basalt.mysql.codec.MalformedPacketException;
 import io.basalt.mysql.codec.MysqlPacket;
 import io.basalt.mysql.codec.OversizedPacket;
 import io.basalt.mysql.codec.PacketDecoder;
+import io.basalt.mysql.compress.CompressedPacketDecoder;
+import io.basalt.mysql.compress.CompressedPacketEncoder;
+import io.basalt.mysql.compress.CompressionSequence;
 import io.basalt.session.Session;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -177,12 +181,26 @@ final class MysqlConnection {
             out.abandon();
             responses.error(UserErrors.translate(e, "Authentication", opened.connectionId()));
         }
-        out.flush();
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("Connection {} from {} logged in as {}{}", opened.connectionId(),
-                    Authentication.address(channel.remoteAddress()), opened.user(),
-                    authentication.secure() ? " over TLS" : "");
+        boolean compress = Capabilities.has(authentication.negotiatedCapabilities(), Capabilities.COMPRESS);
+        if (compress) {
+            // The OK itself goes out uncompressed; everything after it is compressed both ways.
+            out.flushThen(this::enableCompression);
+        } else {
+            out.flush();
         }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Connection {} from {} logged in as {}{}{}", opened.connectionId(),
+                    Authentication.address(channel.remoteAddress()), opened.user(),
+                    authentication.secure() ? " over TLS" : "", compress ? " with compression" : "");
+        }
+    }
+
+    // Runs on the event loop: no packet passes while the pipeline changes.
+    private void enableCompression() {
+        CompressionSequence sequence = new CompressionSequence();
+        channel.pipeline()
+                .addBefore(MysqlChannelInitializer.PACKETS, "decompress", new CompressedPacketDecoder(sequence))
+                .addBefore(MysqlChannelInitializer.PACKETS, "compress", new CompressedPacketEncoder(sequence));
     }
 
     // COM_CHANGE_USER: authenticate again, as another user; the old session lives until that succeeds.

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * The MySQL wire-protocol listener: accepts clients (the {@code mysql} CLI, Connector/J, other MySQL
  * drivers), authenticates them through the {@link SessionFactory} and runs their commands on the
  * {@link io.basalt.session.Session} it opens. It speaks protocol 41 with caching_sha2_password,
- * mysql_native_password and (over TLS) mysql_clear_password, optional TLS,
+ * mysql_native_password and (over TLS) mysql_clear_password, optional TLS and zlib compression,
  * text result sets streamed from Arrow batches, server-side prepared statements with binary rows
  * and cursors, multi-statements and CLIENT_DEPRECATE_EOF; it knows nothing of SQL, users or
  * catalogs.
@@ -84,7 +84,8 @@ public final class MysqlServer implements AutoCloseable {
             throw new IllegalStateException("MySQL server already started or closed");
         }
         SslContext tls = TlsContexts.build(config.tls());
-        int capabilities = Capabilities.SERVER | (tls != null ? Capabilities.SSL : 0);
+        int capabilities = Capabilities.SERVER | (tls != null ? Capabilities.SSL : 0)
+                | (config.compression() ? Capabilities.COMPRESS : 0);
         Transport transport = Transport.detect();
         ioGroup = new MultiThreadIoEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("basalt-mysql-io", true),
                 transport.ioHandlerFactory());
@@ -111,9 +112,9 @@ public final class MysqlServer implements AutoCloseable {
             throw new IOException("Cannot listen for MySQL clients on " + config.bindHost() + ":" + config.port(), bound.cause());
         }
         serverChannel = bound.channel();
-        LOG.info("MySQL protocol listening on {}:{} ({}, max_allowed_packet {}, {}, TLS {})",
+        LOG.info("MySQL protocol listening on {}:{} ({}, max_allowed_packet {}, {}, TLS {}, compression {})",
                 config.bindHost(), port(), transport.name(), config.maxAllowedPacket(),
-                config.defaultAuthPlugin().pluginName(), tls != null ? "on" : "off");
+                config.defaultAuthPlugin().pluginName(), tls != null ? "on" : "off", config.compression() ? "on" : "off");
     }
 
     /**

@@ -56,11 +56,12 @@ class AuthenticationRawTest {
     }
 
     @Test
-    void greetingNamesTheDefaultPluginAndDoesNotAdvertiseTlsWhenItIsOff() throws Exception {
+    void greetingNamesTheDefaultPluginAndAdvertisesCompressionButNotTls() throws Exception {
         try (RawMysqlClient client = new RawMysqlClient(server.port())) {
             byte[] greeting = client.readGreeting().payload();
             assertThat(new String(greeting, StandardCharsets.US_ASCII)).endsWith(SHA2 + "\0");
             int capabilities = capabilities(greeting);
+            assertThat(capabilities & Capabilities.COMPRESS).isNotZero();
             assertThat(capabilities & Capabilities.SSL).isZero();
         }
         try (RawMysqlClient client = new RawMysqlClient(nativeServer.port())) {
