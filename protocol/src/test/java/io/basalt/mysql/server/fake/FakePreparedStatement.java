@@ -42,6 +42,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  *       Java value the protocol bound (Long as BIGINT, LocalDate as DATE, ...)
  *   <li>{@code insert into bin values (?, ...)}: parameters typed VARBINARY; 1 row, id 7
  *   <li>any other statement with placeholders: parameters typed VARCHAR; 1 row, id 7
+ *   <li>sysbench's OLTP read-only selects on {@code sbtestN}: {@code c} of each id in the range (or
+ *       the one id), {@code SUM(k)} as the sum of the ids
  *   <li>a statement without placeholders: what the session answers when it executes the text
  * </ul>
  *
@@ -54,6 +56,7 @@ final class FakePreparedStatement implements PreparedStatement {
     private final Schema parameters;
     private final Schema resultSchema;
     private final boolean echo;
+    private final SysbenchTable sysbench;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     FakePreparedStatement(FakeSession session, BufferAllocator allocator, String sql, Schema resultOfText) {
@@ -71,7 +74,14 @@ final class FakePreparedStatement implements PreparedStatement {
             echoed.add(CannedResults.field("p" + i, new ArrowType.Utf8(), true, Map.of()));
         }
         this.parameters = new Schema(params);
-        this.resultSchema = echo ? new Schema(echoed) : resultOfText != null ? resultOfText : new Schema(List.of());
+        this.sysbench = SysbenchTable.of(lower);
+        if (echo) {
+            this.resultSchema = new Schema(echoed);
+        } else if (sysbench != null) {
+            this.resultSchema = sysbench.schema();
+        } else {
+            this.resultSchema = resultOfText != null ? resultOfText : new Schema(List.of());
+        }
     }
 
     static int placeholders(String sql) {
@@ -110,6 +120,9 @@ final class FakePreparedStatement implements PreparedStatement {
         session.recordExecution(sql, values);
         if (echo) {
             return session.rows(echo(values));
+        }
+        if (sysbench != null) {
+            return session.rows(sysbench.rows(allocator, values));
         }
         if (!values.isEmpty()) {
             return new QueryResult.UpdateCount(1, 7, 0, null);

@@ -286,7 +286,8 @@ public final class FakeSession implements Session {
     public PreparedStatement prepare(String sql) {
         prepared.add(sql);
         Schema result = null;
-        if (FakePreparedStatement.placeholders(sql) == 0) {
+        String lower = sql.trim().toLowerCase(Locale.ROOT);
+        if (FakePreparedStatement.placeholders(sql) == 0 && (lower.startsWith("select") || lower.startsWith("show"))) {
             // The result schema of a statement without placeholders is that of its text.
             QueryResult answer = answer(sql);
             if (answer instanceof QueryResult.Rows rows) {
