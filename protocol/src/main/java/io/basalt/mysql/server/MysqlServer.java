@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * does not read, so a large result holds at most about one batch per connection in memory.
  *
  * <pre>{@code
- * MysqlServer server = new MysqlServer(MysqlServerConfig.defaults().withPort(9030), sessionFactory);
+ * MysqlServer server = new MysqlServer(MysqlServerConfig.defaults().withPort(9030)
+ *         .withTls(TlsSettings.pemFiles(Path.of("server-cert.pem"), Path.of("server-key.pem"))), sessionFactory);
  * server.start();
  * ...
  * server.close();

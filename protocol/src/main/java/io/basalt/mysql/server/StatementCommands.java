@@ -32,6 +32,7 @@ final class StatementCommands {
     private static final Logger LOG = LoggerFactory.getLogger(StatementCommands.class);
     // MariaDB clients may execute "the statement just prepared" by this id when pipelining.
     private static final long LAST_PREPARED = 0xFFFF_FFFFL;
+    private static final int MAX_COUNT = 0xFFFF;
 
     private final Session session;
     private final Channel channel;
@@ -57,6 +58,11 @@ final class StatementCommands {
         try {
             List<Field> parameters = prepared.parameters().getFields();
             List<Field> columns = prepared.resultSchema().getFields();
+            if (parameters.size() > MAX_COUNT || columns.size() > MAX_COUNT) {
+                // The counts travel as 2-byte integers.
+                throw BasaltException.of(ErrorCode.WRONG_ARGUMENTS,
+                        "Prepared statement contains too many placeholders or columns (at most %d)", MAX_COUNT);
+            }
             long id = nextId++;
             ServerStatement statement = new ServerStatement(id, prepared, new ParameterBinder(parameters, maxLongData));
             int status = SessionStatus.flags(session, false);
@@ -132,7 +138,7 @@ final class StatementCommands {
         if (cursor == null) {
             throw BasaltException.of(ErrorCode.WRONG_ARGUMENTS, "The statement (%d) has no open cursor.", id);
         }
-        CursorFetch fetch = new CursorFetch(statement, cursor, Math.max(rows, 1), session, channel, out, responses);
+        CursorFetch fetch = new CursorFetch(statement, cursor, rows, session, channel, out, responses);
         return fetch.resume() ? null : fetch;
     }
 
