@@ -293,7 +293,7 @@ final class MysqlConnection {
     }
 
     private void onOversized(OversizedPacket packet) {
-        if (phase == Phase.AUTHENTICATING || phase == Phase.COMMANDS) {
+        if (phase == Phase.AUTHENTICATING || phase == Phase.COMMANDS || phase == Phase.CHANGING_USER) {
             boolean midResult = pending != null;
             phase = Phase.CLOSING;
             if (midResult) {
