@@ -2,7 +2,9 @@ package io.basalt.server;
 
 import io.basalt.consensus.RaftConfig;
 import io.basalt.consensus.RaftNode;
+import io.basalt.mysql.server.AuthPlugin;
 import io.basalt.mysql.server.MysqlServer;
+import io.basalt.mysql.server.TlsSettings;
 import io.basalt.mysql.server.MysqlServerConfig;
 import io.basalt.server.catalog.FrontendDef;
 import io.basalt.server.cluster.ClusterService;
@@ -102,6 +104,10 @@ public final class BasaltNode implements AutoCloseable {
         SystemVariables.setNodeValue("datadir", dataDir.toString());
         SystemVariables.setNodeValue("version", SERVER_VERSION);
         SystemVariables.setNodeValue("max_allowed_packet", config.get(ConfigKeys.MAX_ALLOWED_PACKET));
+        TlsSettings tls = tlsSettings();
+        SystemVariables.setNodeValue("have_ssl", tls.enabled() ? "YES" : "DISABLED");
+        SystemVariables.setNodeValue("have_openssl", tls.enabled() ? "YES" : "DISABLED");
+        SystemVariables.setNodeValue("default_authentication_plugin", authPlugin().pluginName());
         registry = new SessionRegistry();
         SessionServices services = new SessionServices(state, cluster, registry, config, allocator, SERVER_VERSION,
                 cluster);
@@ -110,7 +116,10 @@ public final class BasaltNode implements AutoCloseable {
                 .withBindHost(bind)
                 .withPort(config.get(ConfigKeys.QUERY_PORT))
                 .withMaxAllowedPacket((int) Math.min(Integer.MAX_VALUE, config.get(ConfigKeys.MAX_ALLOWED_PACKET)))
-                .withServerVersion(SERVER_VERSION), sessions);
+                .withServerVersion(SERVER_VERSION)
+                .withDefaultAuthPlugin(authPlugin())
+                .withTls(tls)
+                .withCompression(config.get(ConfigKeys.MYSQL_COMPRESSION)), sessions);
         mysql.start();
         flight = FlightFace.start(config, sessions, allocator, VERSION);
         http = new HttpEndpoints(bind, config.get(ConfigKeys.HTTP_PORT), this::isReady, this::metrics,
@@ -137,6 +146,33 @@ public final class BasaltNode implements AutoCloseable {
         LOG.info("Basalt {} up: MySQL on {}:{}, Flight SQL on {}:{}, HTTP on {}:{}, Raft on {} (members {}; data in {})",
                 VERSION, bind, mysql.port(), bind, flight.port(), bind, http.port(), self,
                 raft.peers().isEmpty() ? "none yet, waiting to be added" : String.join(",", raft.peers()), dataDir);
+    }
+
+    private AuthPlugin authPlugin() {
+        String name = config.get(ConfigKeys.DEFAULT_AUTH_PLUGIN);
+        AuthPlugin plugin = AuthPlugin.byName(name);
+        if (plugin != AuthPlugin.CACHING_SHA2_PASSWORD && plugin != AuthPlugin.MYSQL_NATIVE_PASSWORD) {
+            throw new IllegalArgumentException("default_authentication_plugin must be caching_sha2_password or "
+                    + "mysql_native_password, not '" + name + "'");
+        }
+        return plugin;
+    }
+
+    private TlsSettings tlsSettings() {
+        String mode = config.get(ConfigKeys.TLS).trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (mode) {
+            case "off", "" -> TlsSettings.disabled();
+            case "self-signed" -> TlsSettings.selfSigned(dataDir.resolve("tls"));
+            case "pem" -> {
+                String cert = config.get(ConfigKeys.SSL_CERT);
+                String key = config.get(ConfigKeys.SSL_KEY);
+                if (cert.isBlank() || key.isBlank()) {
+                    throw new IllegalArgumentException("mysql_tls = pem needs ssl_cert and ssl_key");
+                }
+                yield TlsSettings.pemFiles(Path.of(cert), Path.of(key));
+            }
+            default -> throw new IllegalArgumentException("mysql_tls must be off, self-signed or pem, not '" + mode + "'");
+        };
     }
 
     /** The configuration a new Raft group starts with: --peers, nothing with --join, else this node alone. */

@@ -61,6 +61,20 @@ public final class ConfigKeys {
             "--storage-flush-rows", 512 * 1024, false, "Rows a table's write buffer holds before it becomes a Parquet segment");
     public static final ConfigKey<Boolean> REQUIRE_SECURE_TRANSPORT = ConfigKey.boolKey("require_secure_transport",
             "--require-secure-transport", false, true, "Refuse MySQL connections that do not use TLS");
+    public static final ConfigKey<String> DEFAULT_AUTH_PLUGIN = ConfigKey.stringKey("default_authentication_plugin",
+            "--default-auth-plugin", "mysql_native_password", false,
+            "Authentication plugin the MySQL handshake offers first: mysql_native_password (works with every client "
+                    + "over plain TCP) or caching_sha2_password (MySQL 8's default; full authentication needs TLS or "
+                    + "the client's RSA key exchange)");
+    public static final ConfigKey<String> TLS = ConfigKey.stringKey("mysql_tls", "--mysql-tls", "off", false,
+            "TLS on the MySQL port: off, self-signed (a certificate generated at start, its PEM written to the data "
+                    + "directory), or pem (ssl_cert and ssl_key)");
+    public static final ConfigKey<String> SSL_CERT = ConfigKey.stringKey("ssl_cert", "--ssl-cert", "", false,
+            "PEM certificate chain for TLS on the MySQL port (mysql_tls = pem)");
+    public static final ConfigKey<String> SSL_KEY = ConfigKey.stringKey("ssl_key", "--ssl-key", "", false,
+            "PEM private key (PKCS#8) for TLS on the MySQL port (mysql_tls = pem)");
+    public static final ConfigKey<Boolean> MYSQL_COMPRESSION = ConfigKey.boolKey("mysql_compression",
+            "--mysql-compression", true, false, "Offer the compressed protocol (CLIENT_COMPRESS, zlib) to MySQL clients");
     public static final ConfigKey<String> LOG_LEVEL = ConfigKey.stringKey("sys_log_level", "--log-level", "INFO", true,
             "Log level of the server log (ERROR, WARN, INFO, DEBUG)");
 
@@ -69,5 +83,6 @@ public final class ConfigKeys {
             ARROW_FLIGHT_PORT, ARROW_FLIGHT_TLS_CERT, ARROW_FLIGHT_TLS_KEY, EDIT_LOG_PORT, HOST, PEERS, JOIN, RAFT_ELECTION_TIMEOUT_MS, RAFT_SNAPSHOT_INTERVAL_SECS,
             RAFT_SNAPSHOT_LOG_ENTRIES, RAFT_SNAPSHOT_LOG_BYTES, WRITE_TIMEOUT_SECONDS, WRITE_LEADER_WAIT_MS, MEMBERSHIP_TIMEOUT_SECONDS,
             DEBUG_FAULT_INJECTION, MAX_ALLOWED_PACKET, QE_MAX_CONNECTION,
-            QUERY_MEMORY_LIMIT_BYTES, STORAGE_FLUSH_ROWS, REQUIRE_SECURE_TRANSPORT, LOG_LEVEL);
+            QUERY_MEMORY_LIMIT_BYTES, STORAGE_FLUSH_ROWS, REQUIRE_SECURE_TRANSPORT, DEFAULT_AUTH_PLUGIN, TLS, SSL_CERT, SSL_KEY,
+            MYSQL_COMPRESSION, LOG_LEVEL);
 }
