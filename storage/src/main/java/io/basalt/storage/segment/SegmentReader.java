@@ -38,7 +38,6 @@ import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.internal.filter2.columnindex.ColumnIndexStore;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
@@ -77,7 +76,7 @@ public final class SegmentReader implements AutoCloseable {
     }
     this.schema = ParquetSchemas.messageType(this.projection);
     this.descriptors = schema.getColumns().toArray(new ColumnDescriptor[0]);
-    this.reader = ParquetFileReader.open(new LocalInputFile(file), readOptions());
+    this.reader = ParquetFileReader.open(new BufferedInputFile(file), readOptions());
     boolean ok = false;
     try {
       this.createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
@@ -348,7 +347,7 @@ public final class SegmentReader implements AutoCloseable {
 
   /** The Parquet footer of a segment file (schema, row groups, Parquet's own statistics). */
   public static ParquetMetadata footer(Path file) throws IOException {
-    try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file), readOptions())) {
+    try (ParquetFileReader r = ParquetFileReader.open(new BufferedInputFile(file), readOptions())) {
       return r.getFooter();
     }
   }
