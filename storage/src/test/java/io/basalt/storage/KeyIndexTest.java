@@ -191,7 +191,7 @@ class KeyIndexTest extends StorageTestSupport {
         expected.add(new long[] {keys[i], i});
       }
       expected.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
-      KeyIndex.radixSort(keys, positions);
+      LongKeyIndex.radixSort(keys, positions);
       for (int i = 0; i < n; i++) {
         assertThat(new long[] {keys[i], positions[i]}).isEqualTo(expected.get(i));
       }

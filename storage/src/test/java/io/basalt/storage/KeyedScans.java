@@ -22,7 +22,7 @@ final class KeyedScans {
    */
   record Result(List<List<Object>> rows, ScanMetrics metrics) {
 
-    /** Rows satisfying every range on {@code columnId}, whose values sit at {@code 2 + valueIndex}. */
+    /** Rows whose value at {@code valueIndex} (of the scanned columns) satisfies every range. */
     List<List<Object>> matching(ColumnKind kind, List<ColumnRange> ranges, int valueIndex) {
       List<List<Object>> out = new ArrayList<>();
       for (List<Object> r : rows) {
