@@ -93,6 +93,36 @@ public final class TableScanNode implements PhysicalNode {
         return out;
     }
 
+    /**
+     * The storage id of the column whose ranges storage should answer from its key index: the first
+     * primary key column, else the first column of another index, when the filter bounds it; -1
+     * when none is bounded (a full scan).
+     */
+    private int keyColumnId() {
+        List<String> candidates = new ArrayList<>();
+        if (!table.primaryKey().isEmpty()) {
+            candidates.add(table.primaryKey().get(0));
+        }
+        for (io.basalt.server.catalog.IndexDef index : table.indexes()) {
+            if (!index.columns().isEmpty()) {
+                candidates.add(index.columns().get(0));
+            }
+        }
+        for (String name : candidates) {
+            io.basalt.server.catalog.ColumnDef col = table.column(name);
+            if (col == null) {
+                continue;
+            }
+            for (ColumnRange r : pruning) {
+                if (r.columnId() == col.id() && r.kind() == ColumnRange.Kind.VALUES
+                        && (r.lower() != null || r.upper() != null)) {
+                    return col.id();
+                }
+            }
+        }
+        return -1;
+    }
+
     /** The storage scan behind {@link #open}, for reading whole batches (see {@link #plain()}). */
     public Scanner openScanner() {
         TableStore store = stores.apply(table.id());
@@ -105,6 +135,10 @@ public final class TableScanNode implements PhysicalNode {
         }
         TableVersion version = store.current();
         ScanRequest request = ScanRequest.of(ids).withPruning(pruning);
+        int key = keyColumnId();
+        if (key >= 0) {
+            request = request.withKeyColumn(key);
+        }
         if (withLocators) {
             request = request.locating();
         }
