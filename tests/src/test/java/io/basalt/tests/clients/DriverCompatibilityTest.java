@@ -42,6 +42,9 @@ class DriverCompatibilityTest {
             out.add(Arguments.of(r, ""));
             out.add(Arguments.of(r, r.isMariaDb() ? "useServerPrepStmts=true"
                     : "useServerPrepStmts=true&cachePrepStmts=true&emulateUnsupportedPstmts=false"));
+            // zlib-compressed protocol, and (Connector/J) server-side cursors fetched 2 rows at a time
+            out.add(Arguments.of(r, r.isMariaDb() ? "useCompression=true&useServerPrepStmts=true"
+                    : "useCompression=true&useCursorFetch=true&defaultFetchSize=2"));
         }
         return out.stream();
     }
@@ -98,7 +101,7 @@ class DriverCompatibilityTest {
     @MethodSource("driversAndModes")
     void preparedStatementsRoundTripEveryType(Release release, String options, BasaltProcess basalt)
             throws SQLException {
-        String db = "ps_" + release.name().toLowerCase() + (options.isEmpty() ? "_client" : "_server");
+        String db = "ps_" + release.name().toLowerCase() + "_" + Integer.toHexString(options.hashCode());
         try (Connection c = JdbcDrivers.connect(release, basalt.mysqlPort(), null, options)) {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + db);
