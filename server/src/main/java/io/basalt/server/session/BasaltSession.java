@@ -399,7 +399,7 @@ public final class BasaltSession implements Session {
     StatementEnvironment environment() {
         return new StatementEnvironment(database, client.user(), client.remoteHost(), client.connectionId(),
                 LocalDateTime.now().withNano(LocalDateTime.now().getNano() / 1000 * 1000), lastInsertId,
-                ThreadLocalRandom.current().nextLong(), services.serverVersion(), sqlMode());
+                ThreadLocalRandom.current().nextLong(), services.serverVersion(), sqlMode(), accountName + "@" + accountHost);
     }
 
     /**
