@@ -1,0 +1,734 @@
+package io.basalt.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.CallableStatement;
+import java.sql.Clob;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.NClob;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLClientInfoException;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLWarning;
+import java.sql.SQLXML;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Struct;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A JDBC connection to a Basalt cluster: one Arrow Flight SQL connection to a live node for
+ * reads, one to the Raft leader for writes (the same one when the node is the leader), and the
+ * failover rules between them.
+ *
+ * <h2>What is retried</h2>
+ * <ul>
+ *   <li><b>Reads</b> ({@code executeQuery}, {@code execute} of SELECT/SHOW/..., preparing a
+ *       statement, result set metadata, every {@link DatabaseMetaData} call): when the node
+ *       cannot be reached or answers UNAVAILABLE (dead, restarting, cut off from the Raft
+ *       majority), the connection to it is dropped, a connection to the next live node of the URL
+ *       is opened, the session is restored there (the current database from the URL or the last
+ *       {@code USE}, then each session {@code SET} in order), the statement is prepared again
+ *       with its parameters, and the read runs again; up to once per node of the URL.
+ *   <li><b>Writes</b> (everything that is not a read or a session statement): sent to the leader
+ *       (found with {@code SHOW FRONTENDS}); if it cannot be found, to the connected node, which
+ *       forwards them. A write is sent again (to a freshly found leader) only when its node could
+ *       not be reached at all, so the write was never sent: connection refused, unknown host, no
+ *       route. When the node failed during the write, or answered UNAVAILABLE, the write may or
+ *       may not have been applied: it fails with SQLSTATE 08007 and is <em>not</em> retried; the
+ *       next statement uses a live node.
+ * </ul>
+ * Not retried: a failure while reading the rows of a result set ({@code ResultSet.next()}): the
+ * rows already read were given to the application; wrong credentials; any error the server
+ * reports about the statement itself.
+ */
+public final class BasaltConnection implements Connection {
+    private static final Logger LOG = Logger.getLogger(BasaltConnection.class.getName());
+
+    private final BasaltUrl url;
+    private final String urlText;
+    private final NodeConnector connector;
+    private final boolean retryReads;
+    private final boolean routeWrites;
+    private final int failoverRounds;
+    private final long failoverPauseMillis;
+    private final Set<BasaltStatement> statements = ConcurrentHashMap.newKeySet();
+
+    // Guarded by this.
+    private NodeLink reader;
+    private NodeLink writer;
+    private HostAndPort lastFailed;
+    private boolean leaderLookedUp;
+    private HostAndPort leader;
+    private String database;
+    private final List<String> sessionStatements = new ArrayList<>();
+    private volatile boolean closed;
+    private boolean readOnly;
+    private TypeInfoTable typeInfo;
+
+    private BasaltConnection(String urlText, BasaltUrl url, NodeConnector connector) throws SQLException {
+        this.urlText = urlText;
+        this.url = requireNonNull(url, "url");
+        this.connector = requireNonNull(connector, "connector");
+        this.retryReads = url.flag(DriverProperty.RETRY_READS);
+        this.routeWrites = url.flag(DriverProperty.ROUTE_WRITES_TO_LEADER);
+        this.failoverRounds = url.number(DriverProperty.FAILOVER_ROUNDS);
+        this.failoverPauseMillis = url.number(DriverProperty.FAILOVER_PAUSE_MS);
+        this.database = url.database();
+    }
+
+    /** Connects to the first live node of the URL. */
+    static BasaltConnection open(String urlText, BasaltUrl url, NodeConnector connector) throws SQLException {
+        BasaltConnection c = new BasaltConnection(urlText, url, connector);
+        c.reader();
+        return c;
+    }
+
+    // ---- node links and failover ---------------------------------------------------------------
+
+    /** Something to run on a node connection. */
+    interface LinkCall<T> {
+        T call(NodeLink link) throws SQLException;
+    }
+
+    /** The node this connection reads from now, connecting to a live one if needed. */
+    synchronized NodeLink reader() throws SQLException {
+        checkOpen();
+        if (reader == null) {
+            reader = connector.openFirstLive(connectOrder(), failoverRounds, failoverPauseMillis, this::restoreSession);
+            if (lastFailed != null) {
+                LOG.info(() -> "Basalt connection failed over to " + reader.node());
+            }
+        }
+        return reader;
+    }
+
+    /** The URL's hosts in order, the node that failed last moved to the end. */
+    private List<HostAndPort> connectOrder() {
+        List<HostAndPort> order = new ArrayList<>(url.hosts());
+        if (lastFailed != null && order.remove(lastFailed)) {
+            order.add(lastFailed);
+        }
+        return order;
+    }
+
+    /** The node this connection writes to now: the leader when it is known and reachable. */
+    synchronized NodeLink writer() throws SQLException {
+        NodeLink r = reader();
+        if (!routeWrites) {
+            return r;
+        }
+        if (writer != null) {
+            return writer;
+        }
+        if (!leaderLookedUp) {
+            leader = findLeader().orElse(null);
+            leaderLookedUp = true;
+            r = reader();
+        }
+        if (leader == null || leader.equals(r.node())) {
+            writer = r;
+            return r;
+        }
+        try {
+            writer = connector.openFirstLive(List.of(leader), 1, 0, this::restoreSession);
+        } catch (SQLException e) {
+            if (!Failures.isNodeFailure(Failures.classify(e))) {
+                throw e;
+            }
+            LOG.log(Level.FINE, "leader " + leader + " not reachable; writing through " + r.node(), e);
+            writer = r;
+        }
+        return writer;
+    }
+
+    private Optional<HostAndPort> findLeader() throws SQLException {
+        try {
+            return onReader(link -> LeaderLocator.locate(link, url.hosts()));
+        } catch (SQLException e) {
+            if (Failures.isNodeFailure(Failures.classify(e))) {
+                throw e;
+            }
+            // e.g. a user without the privilege for SHOW FRONTENDS: the node forwards writes itself
+            LOG.log(Level.FINE, "cannot find the leader; writes go through the connected node", e);
+            return Optional.empty();
+        }
+    }
+
+    /** Brings a new node connection to this session's state: database, then session variables. */
+    private void restoreSession(NodeLink link) throws SQLException {
+        if (database != null) {
+            link.run("USE " + quoteIdentifier(database));
+        }
+        for (String s : sessionStatements) {
+            link.run(s);
+        }
+    }
+
+    static String quoteIdentifier(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
+    /** Forgets a node connection that failed; the next call connects anew. */
+    synchronized void linkFailed(NodeLink link, Throwable why) {
+        LOG.log(Level.FINE, "Basalt node " + link.node() + " failed", why);
+        lastFailed = link.node();
+        if (reader == link) {
+            reader = null;
+        }
+        if (writer == link) {
+            writer = null;
+        }
+        if (writer != null && writer == reader) {
+            writer = null;
+        }
+        // Leadership may have moved with the failure: look again before the next write.
+        leaderLookedUp = false;
+        if (writer != null) {
+            writer.closeQuietly();
+            writer = null;
+        }
+        link.closeQuietly();
+    }
+
+    /** Whether statements may still use delegates made on this link. */
+    synchronized boolean isCurrent(NodeLink link) {
+        return link == reader || link == writer;
+    }
+
+    /** Runs a read, on another live node when its node fails (see the class comment). */
+    <T> T onReader(LinkCall<T> call) throws SQLException {
+        int failovers = 0;
+        while (true) {
+            NodeLink link = reader();
+            try {
+                return call.call(link);
+            } catch (SQLException | RuntimeException e) {
+                Failures.Kind kind = Failures.classify(e);
+                if (!Failures.isNodeFailure(kind)) {
+                    throw Failures.translate(e);
+                }
+                linkFailed(link, e);
+                if (!retryReads || failovers++ >= url.hosts().size()) {
+                    throw Failures.translate(e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs a write on the leader. {@code prepare} (making statements, binding parameters: no
+     * write yet) is repeated on another node like a read; {@code send} only when its node could
+     * not be reached at all.
+     */
+    <P, T> T onWriter(LinkCall<P> prepare, WriteSend<P, T> send) throws SQLException {
+        int failovers = 0;
+        while (true) {
+            NodeLink link = writer();
+            P prepared;
+            try {
+                prepared = prepare.call(link);
+            } catch (SQLException | RuntimeException e) {
+                Failures.Kind kind = Failures.classify(e);
+                if (!Failures.isNodeFailure(kind)) {
+                    throw Failures.translate(e);
+                }
+                linkFailed(link, e);
+                if (failovers++ >= url.hosts().size()) {
+                    throw Failures.translate(e);
+                }
+                continue;
+            }
+            try {
+                return send.send(prepared);
+            } catch (SQLException | RuntimeException e) {
+                Failures.Kind kind = Failures.classify(e);
+                if (kind == Failures.Kind.UNREACHABLE) {
+                    linkFailed(link, e);
+                    if (failovers++ < url.hosts().size()) {
+                        continue;
+                    }
+                    throw Failures.translate(e);
+                }
+                if (kind == Failures.Kind.CONNECTION_LOST) {
+                    linkFailed(link, e);
+                    SQLException t = Failures.translate(e);
+                    throw new SQLException("Write to Basalt node " + link.node() + " failed with its outcome unknown ("
+                            + t.getMessage() + "); it may or may not have been applied and was not retried", "08007", e);
+                }
+                throw Failures.translate(e);
+            }
+        }
+    }
+
+    /** The sending half of a write. */
+    interface WriteSend<P, T> {
+        T send(P prepared) throws SQLException;
+    }
+
+    /**
+     * Runs a session statement (USE, SET) on every node connection this session has, and
+     * remembers it for the node connections it will have.
+     */
+    synchronized void applySession(String sql) throws SQLException {
+        onReader(link -> {
+            link.run(sql);
+            return null;
+        });
+        if (writer != null && writer != reader) {
+            try {
+                writer.run(sql);
+            } catch (SQLException e) {
+                if (!Failures.isNodeFailure(Failures.classify(e))) {
+                    throw e;
+                }
+                linkFailed(writer, e);
+            }
+        }
+        String db = StatementKind.usedDatabase(sql);
+        if (db != null) {
+            database = db;
+        } else {
+            // Pools repeat the same SET on every checkout: keep one copy, in the order last run.
+            sessionStatements.remove(sql);
+            sessionStatements.add(sql);
+        }
+    }
+
+    /** The current database as this driver tracks it (URL, USE, setSchema), or null. */
+    synchronized String trackedDatabase() {
+        return database;
+    }
+
+    BasaltUrl url() {
+        return url;
+    }
+
+    String urlText() {
+        return urlText;
+    }
+
+    void forget(BasaltStatement s) {
+        statements.remove(s);
+    }
+
+    synchronized TypeInfoTable typeInfo() {
+        if (typeInfo == null) {
+            typeInfo = new TypeInfoTable();
+        }
+        return typeInfo;
+    }
+
+    private void checkOpen() throws SQLException {
+        if (closed) {
+            throw new SQLException("connection is closed", "08003");
+        }
+    }
+
+    /** The node reads go to now (for tests and diagnostics). */
+    public synchronized HostAndPort currentNode() throws SQLException {
+        return reader().node();
+    }
+
+    /** The node writes go to now (for tests and diagnostics). */
+    public synchronized HostAndPort writeNode() throws SQLException {
+        return writer().node();
+    }
+
+    // ---- statements ----------------------------------------------------------------------------
+
+    @Override
+    public Statement createStatement() throws SQLException {
+        return createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+    }
+
+    @Override
+    public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
+        return createStatement(resultSetType, resultSetConcurrency, ResultSet.CLOSE_CURSORS_AT_COMMIT);
+    }
+
+    @Override
+    public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+            throws SQLException {
+        checkOpen();
+        checkResultSetKind(resultSetType, resultSetConcurrency);
+        BasaltStatement s = new BasaltStatement(this);
+        statements.add(s);
+        return s;
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql) throws SQLException {
+        checkOpen();
+        BasaltPreparedStatement s = new BasaltPreparedStatement(this, sql);
+        statements.add(s);
+        try {
+            s.prepareEagerly();
+        } catch (SQLException e) {
+            s.close();
+            throw e;
+        }
+        return s;
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency)
+            throws SQLException {
+        checkResultSetKind(resultSetType, resultSetConcurrency);
+        return prepareStatement(sql);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency,
+            int resultSetHoldability) throws SQLException {
+        checkResultSetKind(resultSetType, resultSetConcurrency);
+        return prepareStatement(sql);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+        if (autoGeneratedKeys == Statement.RETURN_GENERATED_KEYS) {
+            throw new SQLFeatureNotSupportedException("generated keys are not returned over Flight SQL");
+        }
+        return prepareStatement(sql);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+        throw new SQLFeatureNotSupportedException("generated keys are not returned over Flight SQL");
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+        throw new SQLFeatureNotSupportedException("generated keys are not returned over Flight SQL");
+    }
+
+    private static void checkResultSetKind(int type, int concurrency) throws SQLException {
+        if (type != ResultSet.TYPE_FORWARD_ONLY || concurrency != ResultSet.CONCUR_READ_ONLY) {
+            throw new SQLFeatureNotSupportedException("only forward-only, read-only result sets");
+        }
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql) throws SQLException {
+        throw new SQLFeatureNotSupportedException("Basalt has no stored procedures");
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
+        return prepareCall(sql);
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency,
+            int resultSetHoldability) throws SQLException {
+        return prepareCall(sql);
+    }
+
+    @Override
+    public String nativeSQL(String sql) {
+        return sql;
+    }
+
+    // ---- transactions: every statement commits on its own ---------------------------------------
+
+    @Override
+    public void setAutoCommit(boolean autoCommit) throws SQLException {
+        checkOpen();
+        if (!autoCommit) {
+            throw new SQLFeatureNotSupportedException("Basalt has no transactions: every statement commits on its own");
+        }
+    }
+
+    @Override
+    public boolean getAutoCommit() throws SQLException {
+        checkOpen();
+        return true;
+    }
+
+    @Override
+    public void commit() throws SQLException {
+        checkOpen();
+        throw new SQLException("commit with auto-commit on", "25000");
+    }
+
+    @Override
+    public void rollback() throws SQLException {
+        checkOpen();
+        throw new SQLException("rollback with auto-commit on", "25000");
+    }
+
+    @Override
+    public void rollback(Savepoint savepoint) throws SQLException {
+        throw new SQLFeatureNotSupportedException("savepoints");
+    }
+
+    @Override
+    public Savepoint setSavepoint() throws SQLException {
+        throw new SQLFeatureNotSupportedException("savepoints");
+    }
+
+    @Override
+    public Savepoint setSavepoint(String name) throws SQLException {
+        throw new SQLFeatureNotSupportedException("savepoints");
+    }
+
+    @Override
+    public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+        throw new SQLFeatureNotSupportedException("savepoints");
+    }
+
+    @Override
+    public void setTransactionIsolation(int level) throws SQLException {
+        checkOpen();
+        if (level != TRANSACTION_NONE) {
+            throw new SQLFeatureNotSupportedException("Basalt has no transactions");
+        }
+    }
+
+    @Override
+    public int getTransactionIsolation() throws SQLException {
+        checkOpen();
+        return TRANSACTION_NONE;
+    }
+
+    // ---- lifecycle -----------------------------------------------------------------------------
+
+    @Override
+    public void close() throws SQLException {
+        List<NodeLink> links = new ArrayList<>();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (reader != null) {
+                links.add(reader);
+            }
+            if (writer != null && writer != reader) {
+                links.add(writer);
+            }
+            reader = null;
+            writer = null;
+        }
+        for (BasaltStatement s : List.copyOf(statements)) {
+            s.closeQuietly();
+        }
+        links.forEach(NodeLink::closeQuietly);
+        synchronized (this) {
+            if (typeInfo != null) {
+                typeInfo.close();
+            }
+        }
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void abort(Executor executor) throws SQLException {
+        close();
+    }
+
+    @Override
+    public boolean isValid(int timeout) throws SQLException {
+        if (timeout < 0) {
+            throw new SQLException("negative timeout", "HY000");
+        }
+        if (closed) {
+            return false;
+        }
+        try {
+            return onReader(link -> link.connection().isValid(timeout));
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    // ---- metadata and session ------------------------------------------------------------------
+
+    @Override
+    public DatabaseMetaData getMetaData() throws SQLException {
+        checkOpen();
+        return MetaDataProxy.create(this);
+    }
+
+    @Override
+    public void setReadOnly(boolean readOnly) throws SQLException {
+        checkOpen();
+        synchronized (this) {
+            this.readOnly = readOnly;
+        }
+    }
+
+    @Override
+    public synchronized boolean isReadOnly() throws SQLException {
+        checkOpen();
+        return readOnly;
+    }
+
+    /** Basalt has one catalog, {@code def}; setting it is accepted and changes nothing. */
+    @Override
+    public void setCatalog(String catalog) throws SQLException {
+        checkOpen();
+    }
+
+    @Override
+    public String getCatalog() throws SQLException {
+        checkOpen();
+        return "def";
+    }
+
+    /** Databases are JDBC schemas (DatabaseMetaData.getSchemaTerm says "database"). */
+    @Override
+    public void setSchema(String schema) throws SQLException {
+        checkOpen();
+        if (schema != null) {
+            applySession("USE " + quoteIdentifier(schema));
+        }
+    }
+
+    @Override
+    public String getSchema() throws SQLException {
+        checkOpen();
+        return trackedDatabase();
+    }
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        checkOpen();
+        return null;
+    }
+
+    @Override
+    public void clearWarnings() throws SQLException {
+        checkOpen();
+    }
+
+    @Override
+    public Map<String, Class<?>> getTypeMap() throws SQLException {
+        checkOpen();
+        return Collections.emptyMap();
+    }
+
+    @Override
+    public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
+        throw new SQLFeatureNotSupportedException("type maps");
+    }
+
+    @Override
+    public void setHoldability(int holdability) throws SQLException {
+        checkOpen();
+    }
+
+    @Override
+    public int getHoldability() throws SQLException {
+        checkOpen();
+        return ResultSet.CLOSE_CURSORS_AT_COMMIT;
+    }
+
+    @Override
+    public Clob createClob() throws SQLException {
+        throw new SQLFeatureNotSupportedException("createClob");
+    }
+
+    @Override
+    public Blob createBlob() throws SQLException {
+        throw new SQLFeatureNotSupportedException("createBlob");
+    }
+
+    @Override
+    public NClob createNClob() throws SQLException {
+        throw new SQLFeatureNotSupportedException("createNClob");
+    }
+
+    @Override
+    public SQLXML createSQLXML() throws SQLException {
+        throw new SQLFeatureNotSupportedException("createSQLXML");
+    }
+
+    @Override
+    public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
+        throw new SQLFeatureNotSupportedException("createArrayOf");
+    }
+
+    @Override
+    public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
+        throw new SQLFeatureNotSupportedException("createStruct");
+    }
+
+    private final Properties clientInfo = new Properties();
+
+    @Override
+    public void setClientInfo(String name, String value) throws SQLClientInfoException {
+        if (value == null) {
+            clientInfo.remove(name);
+        } else {
+            clientInfo.setProperty(name, value);
+        }
+    }
+
+    @Override
+    public void setClientInfo(Properties properties) throws SQLClientInfoException {
+        clientInfo.clear();
+        clientInfo.putAll(properties);
+    }
+
+    @Override
+    public String getClientInfo(String name) {
+        return clientInfo.getProperty(name);
+    }
+
+    @Override
+    public Properties getClientInfo() {
+        Properties copy = new Properties();
+        copy.putAll(clientInfo);
+        return copy;
+    }
+
+    @Override
+    public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+        throw new SQLFeatureNotSupportedException("setNetworkTimeout; use Statement.setQueryTimeout");
+    }
+
+    @Override
+    public int getNetworkTimeout() throws SQLException {
+        checkOpen();
+        return 0;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        throw new SQLException("not a wrapper for " + iface.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return iface.isInstance(this);
+    }
+
+    @Override
+    public String toString() {
+        return "BasaltConnection[" + url.hosts() + ", reading from " + reader + ", writing to " + writer + "]";
+    }
+}
