@@ -65,7 +65,7 @@ public final class BasaltConnection implements Connection {
     private final NodeConnector connector;
     private final boolean retryReads;
     private final boolean routeWrites;
-    private final int failoverRounds;
+    private final long failoverTimeoutNanos;
     private final long failoverPauseMillis;
     private final Set<BasaltStatement> statements = ConcurrentHashMap.newKeySet();
 
@@ -87,7 +87,7 @@ public final class BasaltConnection implements Connection {
         this.connector = requireNonNull(connector, "connector");
         this.retryReads = url.flag(DriverProperty.RETRY_READS);
         this.routeWrites = url.flag(DriverProperty.ROUTE_WRITES_TO_LEADER);
-        this.failoverRounds = url.number(DriverProperty.FAILOVER_ROUNDS);
+        this.failoverTimeoutNanos = url.number(DriverProperty.FAILOVER_TIMEOUT_MS) * 1_000_000L;
         this.failoverPauseMillis = url.number(DriverProperty.FAILOVER_PAUSE_MS);
         this.database = url.database();
     }
@@ -110,7 +110,8 @@ public final class BasaltConnection implements Connection {
     synchronized NodeLink reader() throws SQLException {
         checkOpen();
         if (reader == null) {
-            reader = connector.openFirstLive(connectOrder(), failoverRounds, failoverPauseMillis, this::restoreSession);
+            reader = connector.openFirstLive(connectOrder(), System.nanoTime() + failoverTimeoutNanos,
+                    failoverPauseMillis, this::restoreSession);
             if (lastFailed != null) {
                 LOG.info(() -> "Basalt connection failed over to " + reader.node());
             }
@@ -146,7 +147,7 @@ public final class BasaltConnection implements Connection {
             return r;
         }
         try {
-            writer = connector.openFirstLive(List.of(leader), 1, 0, this::restoreSession);
+            writer = connector.openFirstLive(List.of(leader), System.nanoTime(), 0, this::restoreSession);
         } catch (SQLException e) {
             if (!Failures.isNodeFailure(Failures.classify(e))) {
                 throw e;
@@ -213,7 +214,7 @@ public final class BasaltConnection implements Connection {
 
     /** Runs a read, on another live node when its node fails (see the class comment). */
     <T> T onReader(LinkCall<T> call) throws SQLException {
-        int failovers = 0;
+        Retry retry = new Retry();
         while (true) {
             NodeLink link = reader();
             try {
@@ -224,10 +225,30 @@ public final class BasaltConnection implements Connection {
                     throw Failures.translate(e);
                 }
                 linkFailed(link, e);
-                if (!retryReads || failovers++ >= url.hosts().size()) {
+                if (!retryReads || !retry.again()) {
                     throw Failures.translate(e);
                 }
             }
+        }
+    }
+
+    /**
+     * The retry budget of one call: until {@code failoverTimeoutMs} has passed, pausing
+     * {@code failoverPauseMs} each time every node of the URL has failed once (an election, a
+     * restart).
+     */
+    private final class Retry {
+        private final long deadline = System.nanoTime() + failoverTimeoutNanos;
+        private int failures;
+
+        boolean again() throws SQLException {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            if (++failures % url.hosts().size() == 0) {
+                NodeConnector.pause(failoverPauseMillis);
+            }
+            return true;
         }
     }
 
@@ -237,7 +258,7 @@ public final class BasaltConnection implements Connection {
      * not be reached at all.
      */
     <P, T> T onWriter(LinkCall<P> prepare, WriteSend<P, T> send) throws SQLException {
-        int failovers = 0;
+        Retry retry = new Retry();
         while (true) {
             NodeLink link = writer();
             P prepared;
@@ -249,7 +270,7 @@ public final class BasaltConnection implements Connection {
                     throw Failures.translate(e);
                 }
                 linkFailed(link, e);
-                if (failovers++ >= url.hosts().size()) {
+                if (!retry.again()) {
                     throw Failures.translate(e);
                 }
                 continue;
@@ -260,7 +281,7 @@ public final class BasaltConnection implements Connection {
                 Failures.Kind kind = Failures.classify(e);
                 if (kind == Failures.Kind.UNREACHABLE) {
                     linkFailed(link, e);
-                    if (failovers++ < url.hosts().size()) {
+                    if (retry.again()) {
                         continue;
                     }
                     throw Failures.translate(e);

@@ -13,9 +13,9 @@ public enum DriverProperty {
             "re-run a query on another live node when its node cannot be reached"),
     ROUTE_WRITES_TO_LEADER("routeWritesToLeader", "true",
             "send writes to the Raft leader found through SHOW FRONTENDS; false: to the connected node"),
-    FAILOVER_ROUNDS("failoverRounds", "2",
-            "how many times the host list is walked to find a live node before giving up"),
-    FAILOVER_PAUSE_MS("failoverPauseMs", "500", "pause between two walks of the host list");
+    FAILOVER_TIMEOUT_MS("failoverTimeoutMs", "30000",
+            "how long connecting, and a read or a never-sent write, keeps trying other nodes"),
+    FAILOVER_PAUSE_MS("failoverPauseMs", "500", "pause after every node of the URL failed once, before trying again");
 
     private final String name;
     private final String defaultValue;

@@ -44,16 +44,17 @@ final class NodeConnector {
      * Connects to the first node of {@code order} that answers. Nodes that cannot be reached are
      * skipped; any other failure (wrong password, unknown database) ends the search.
      *
-     * @param attempts walks of the whole list before giving up
+     * @param deadlineNanos {@link System#nanoTime()} after which no new walk of the list starts
      * @param pauseMillis pause between two walks (a restarting node, an election)
      */
-    NodeLink openFirstLive(List<HostAndPort> order, int attempts, long pauseMillis, LinkSetup setup)
+    NodeLink openFirstLive(List<HostAndPort> order, long deadlineNanos, long pauseMillis, LinkSetup setup)
             throws SQLException {
         List<String> problems = new ArrayList<>();
         SQLException last = null;
-        for (int round = 0; round < Math.max(1, attempts); round++) {
+        for (int round = 0; round == 0 || deadlineNanos - System.nanoTime() > 0; round++) {
             if (round > 0) {
                 pause(pauseMillis);
+                problems.clear();
             }
             for (HostAndPort node : order) {
                 Connection c;
@@ -85,7 +86,7 @@ final class NodeConnector {
                 "08001", last);
     }
 
-    private static void pause(long millis) throws SQLException {
+    static void pause(long millis) throws SQLException {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
