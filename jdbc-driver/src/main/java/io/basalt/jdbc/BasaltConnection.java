@@ -79,6 +79,8 @@ public final class BasaltConnection implements Connection {
     private final List<String> sessionStatements = new ArrayList<>();
     private volatile boolean closed;
     private boolean readOnly;
+    /** A write went to another node than the one reads go to: the next read waits until this node has it. */
+    private boolean fenceReads;
     private TypeInfoTable typeInfo;
 
     private BasaltConnection(String urlText, BasaltUrl url, NodeConnector connector) throws SQLException {
@@ -218,6 +220,7 @@ public final class BasaltConnection implements Connection {
         while (true) {
             NodeLink link = reader();
             try {
+                fenceIfNeeded(link);
                 return call.call(link);
             } catch (SQLException | RuntimeException e) {
                 Failures.Kind kind = Failures.classify(e);
@@ -276,8 +279,11 @@ public final class BasaltConnection implements Connection {
                 continue;
             }
             try {
-                return send.send(prepared);
+                T result = send.send(prepared);
+                wroteThrough(link);
+                return result;
             } catch (SQLException | RuntimeException e) {
+                wroteThrough(link);
                 Failures.Kind kind = Failures.classify(e);
                 if (kind == Failures.Kind.UNREACHABLE) {
                     linkFailed(link, e);
@@ -294,6 +300,44 @@ public final class BasaltConnection implements Connection {
                 }
                 throw Failures.translate(e);
             }
+        }
+    }
+
+    private synchronized void wroteThrough(NodeLink link) {
+        if (link != reader) {
+            fenceReads = true;
+        }
+    }
+
+    /**
+     * Read-your-writes across two nodes: after a write sent to the leader, the node reads go to
+     * may not have applied it yet. One linearizable read ({@code SELECT 1} with
+     * basalt_read_consistency = LINEARIZABLE: a Raft read index through the leader) makes it
+     * catch up before the next read; then the session's own setting is back.
+     */
+    private void fenceIfNeeded(NodeLink link) throws SQLException {
+        String restore;
+        synchronized (this) {
+            if (!fenceReads) {
+                return;
+            }
+            restore = "SET basalt_read_consistency = DEFAULT";
+            for (String s : sessionStatements) {
+                if (s.toLowerCase(java.util.Locale.ROOT).contains("basalt_read_consistency")) {
+                    restore = s;
+                }
+            }
+        }
+        link.run("SET basalt_read_consistency = 'LINEARIZABLE'");
+        try (Statement s = link.connection().createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+            rs.next();
+        } catch (SQLException | RuntimeException e) {
+            throw Failures.translate(e);
+        } finally {
+            link.run(restore);
+        }
+        synchronized (this) {
+            fenceReads = false;
         }
     }
 

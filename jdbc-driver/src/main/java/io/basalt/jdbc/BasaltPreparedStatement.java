@@ -52,7 +52,11 @@ public final class BasaltPreparedStatement extends BasaltStatement implements Pr
     /** Prepares on the node it will run on, so bad SQL fails in prepareStatement as with other drivers. */
     void prepareEagerly() throws SQLException {
         switch (kind) {
-            case READ -> connection.onReader(this::prepared);
+            case READ -> {
+                if (!StatementKind.isUndescribedRead(sql)) {
+                    connection.onReader(this::prepared);
+                }
+            }
             case WRITE -> connection.onWriter(this::prepared, ps -> ps);
             case SESSION -> {
                 // run by applySession: nothing to prepare
@@ -79,6 +83,12 @@ public final class BasaltPreparedStatement extends BasaltStatement implements Pr
     @Override
     public ResultSet executeQuery() throws SQLException {
         checkOpen();
+        if (StatementKind.isUndescribedRead(sql) && bindings.isEmpty()) {
+            return connection.onReader(link -> {
+                ResultSet rs = org.apache.arrow.driver.jdbc.BasaltStatementQueries.query(link.connection(), sql);
+                return ran(null, rs, -1, rs);
+            });
+        }
         return connection.onReader(link -> {
             PreparedStatement ps = boundOn(link);
             ResultSet rs = ps.executeQuery();
@@ -108,7 +118,8 @@ public final class BasaltPreparedStatement extends BasaltStatement implements Pr
     public boolean execute() throws SQLException {
         checkOpen();
         return switch (kind) {
-            case READ -> connection.onReader(link -> executeOn(boundOn(link)));
+            case READ -> StatementKind.isUndescribedRead(sql) && bindings.isEmpty() ? executeQuery() != null
+                    : connection.onReader(link -> executeOn(boundOn(link)));
             case SESSION -> {
                 runSession();
                 yield ran(null, null, 0, false);

@@ -14,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.driver.jdbc.BasaltStatementQueries;
 
 /**
  * A statement of a {@link BasaltConnection}. It holds one Arrow statement per node connection it
@@ -104,6 +105,10 @@ public class BasaltStatement implements Statement {
     public ResultSet executeQuery(String sql) throws SQLException {
         checkOpen();
         return connection.onReader(link -> {
+            if (StatementKind.isUndescribedRead(sql)) {
+                ResultSet rs = BasaltStatementQueries.query(link.connection(), sql);
+                return ran(null, rs, -1, rs);
+            }
             Statement s = delegate(link);
             ResultSet rs = s.executeQuery(sql);
             return ran(s, rs, -1, rs);
@@ -137,7 +142,8 @@ public class BasaltStatement implements Statement {
     public boolean execute(String sql) throws SQLException {
         checkOpen();
         return switch (StatementKind.of(sql)) {
-            case READ -> connection.onReader(link -> executeOn(delegate(link), sql));
+            case READ -> StatementKind.isUndescribedRead(sql) ? executeQuery(sql) != null
+                    : connection.onReader(link -> executeOn(delegate(link), sql));
             case SESSION -> {
                 connection.applySession(sql);
                 yield ran(null, null, 0, false);

@@ -2,9 +2,9 @@ package io.basalt.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import org.apache.arrow.driver.jdbc.BasaltStatementQueries;
 
 /**
  * Finds the Raft leader's Flight SQL endpoint from {@code SHOW FRONTENDS}: the row whose Role is
@@ -16,7 +16,7 @@ final class LeaderLocator {
     private LeaderLocator() {}
 
     static Optional<HostAndPort> locate(NodeLink link, List<HostAndPort> urlHosts) throws SQLException {
-        try (Statement s = link.connection().createStatement(); ResultSet rs = s.executeQuery("SHOW FRONTENDS")) {
+        try (ResultSet rs = BasaltStatementQueries.query(link.connection(), "SHOW FRONTENDS")) {
             while (rs.next()) {
                 if (!"LEADER".equalsIgnoreCase(rs.getString("Role")) || !"true".equalsIgnoreCase(rs.getString("Alive"))) {
                     continue;

@@ -26,6 +26,17 @@ enum StatementKind {
     private static final Pattern USE = Pattern.compile("^\\s*USE\\s+(`([^`]|``)+`|[^\\s;`]+)\\s*;?\\s*$",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Set<String> UNDESCRIBED_READS = Set.of("SHOW", "DESCRIBE", "DESC", "EXPLAIN", "HELP");
+
+    /**
+     * Whether the statement is a read whose columns the server knows only by running it (SHOW,
+     * DESCRIBE, EXPLAIN): those run as plain Flight SQL queries, not prepared statements.
+     */
+    static boolean isUndescribedRead(String sql) {
+        Matcher m = FIRST_WORDS.matcher(stripComments(sql));
+        return m.find() && UNDESCRIBED_READS.contains(m.group(1).toUpperCase(Locale.ROOT));
+    }
+
     static StatementKind of(String sql) {
         Matcher m = FIRST_WORDS.matcher(stripComments(sql));
         if (!m.find()) {

@@ -250,6 +250,28 @@ class BasaltJdbcDriverTest {
                 .isInstanceOf(SQLException.class).hasMessageContaining("no_such_db");
     }
 
+    /** SHOW, DESCRIBE and EXPLAIN run as plain Flight SQL queries: Basalt describes their columns only by running them. */
+    @Test
+    void showDescribeAndExplainReturnRows(BasaltProcess basalt) throws Exception {
+        try (Connection c = BasaltJdbcJar.connect(BasaltJdbcJar.url(basalt, "bj")); Statement s = c.createStatement()) {
+            assertThat(strings(s.executeQuery("SHOW DATABASES"), "Database")).contains("bj", "information_schema");
+            assertThat(strings(s.executeQuery("SHOW TABLES"), "Tables_in_bj")).containsExactly("all_types", "indexed");
+            try (ResultSet rs = s.executeQuery("DESCRIBE all_types")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString("Field")).isEqualTo("id");
+            }
+            assertThat(s.execute("SHOW FRONTENDS")).isTrue();
+            try (ResultSet rs = s.getResultSet()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString("RpcPort")).isEqualTo(Integer.toString(basalt.flightPort()));
+                assertThat(rs.getString("Role")).isEqualTo("LEADER");
+            }
+            try (PreparedStatement p = c.prepareStatement("EXPLAIN SELECT * FROM all_types"); ResultSet rs = p.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+            }
+        }
+    }
+
     @Test
     void databaseMetaDataListsCatalogSchemasTablesColumnsAndKeys(BasaltProcess basalt) throws Exception {
         try (Connection c = connect(basalt)) {
