@@ -44,18 +44,21 @@ import java.util.logging.Logger;
  *       majority), the connection to it is dropped, a connection to the next live node of the URL
  *       is opened, the session is restored there (the current database from the URL or the last
  *       {@code USE}, then each session {@code SET} in order), the statement is prepared again
- *       with its parameters, and the read runs again; up to once per node of the URL.
+ *       with its parameters, and the read runs again; for up to {@code failoverTimeoutMs}.
  *   <li><b>Writes</b> (everything that is not a read or a session statement): sent to the leader
  *       (found with {@code SHOW FRONTENDS}); if it cannot be found, to the connected node, which
- *       forwards them. A write is sent again (to a freshly found leader) only when its node could
- *       not be reached at all, so the write was never sent: connection refused, unknown host, no
- *       route. When the node failed during the write, or answered UNAVAILABLE, the write may or
- *       may not have been applied: it fails with SQLSTATE 08007 and is <em>not</em> retried; the
- *       next statement uses a live node.
+ *       forwards them. Making and preparing the statement is retried like a read. The write itself
+ *       is sent again (to a freshly found leader) only when its node could not be reached at all,
+ *       so it was never sent: connection refused, unknown host, no route. When the node failed
+ *       during the write, or answered UNAVAILABLE, the write may or may not have been applied: it
+ *       fails with SQLSTATE 08007 and is <em>not</em> retried; the next statement uses a live node.
  * </ul>
  * Not retried: a failure while reading the rows of a result set ({@code ResultSet.next()}): the
  * rows already read were given to the application; wrong credentials; any error the server
  * reports about the statement itself.
+ *
+ * <p>After a write sent to the leader while reads go to a follower, the next read is fenced (see
+ * {@link #fenceIfNeeded}) so the session reads its own writes.
  */
 public final class BasaltConnection implements Connection {
     private static final Logger LOG = Logger.getLogger(BasaltConnection.class.getName());

@@ -21,14 +21,14 @@ import java.util.ServiceLoader;
  * nothing from this test module, Arrow, gRPC or Netty is visible to it), and the driver found
  * through {@link ServiceLoader} as DriverManager would.
  */
-final class BasaltJdbcJar {
+public final class BasaltJdbcJar {
     private static Driver driver;
     private static URLClassLoader loader;
 
     private BasaltJdbcJar() {}
 
     /** The shaded jar: {@code -Dbasalt.jdbc.jar}, else {@code jdbc-driver/target/basalt-jdbc-*.jar}. */
-    static Path path() {
+    public static Path path() {
         String configured = System.getProperty("basalt.jdbc.jar");
         Path jar = configured != null && !configured.isBlank() ? Path.of(configured) : null;
         if (jar == null || !Files.isRegularFile(jar)) {
@@ -48,7 +48,7 @@ final class BasaltJdbcJar {
     }
 
     /** The driver loaded from the jar alone (one loader per test JVM: the jar is 30 MB). */
-    static synchronized Driver driver() {
+    public static synchronized Driver driver() {
         if (driver == null) {
             try {
                 loader = new URLClassLoader("basalt-jdbc", new URL[] {path().toUri().toURL()},
@@ -76,7 +76,7 @@ final class BasaltJdbcJar {
                 + "?user=root&password=";
     }
 
-    static Connection connect(String url) throws SQLException {
+    public static Connection connect(String url) throws SQLException {
         return connect(url, new Properties());
     }
 
