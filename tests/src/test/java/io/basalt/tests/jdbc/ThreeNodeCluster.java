@@ -26,9 +26,11 @@ final class ThreeNodeCluster implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final List<BasaltProcess> nodes;
+    private final List<Integer> raftPorts;
 
-    private ThreeNodeCluster(List<BasaltProcess> nodes) {
+    private ThreeNodeCluster(List<BasaltProcess> nodes, List<Integer> raftPorts) {
         this.nodes = List.copyOf(nodes);
+        this.raftPorts = List.copyOf(raftPorts);
     }
 
     static ThreeNodeCluster start(String name) throws Exception {
@@ -41,7 +43,8 @@ final class ThreeNodeCluster implements AutoCloseable {
         List<Future<BasaltProcess>> starting = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
-                List<String> args = List.of("--raft-port", Integer.toString(raftPorts.get(i)), "--peers", peers.toString());
+                List<String> args = List.of("--raft-port", Integer.toString(raftPorts.get(i)), "--peers", peers.toString(),
+                        "--debug-fault-injection", "true");
                 String nodeName = name + "-n" + i;
                 starting.add(pool.submit(() -> BasaltProcess.start(nodeName, null, args, List.of("-Xmx1g"))));
             }
@@ -54,7 +57,7 @@ final class ThreeNodeCluster implements AutoCloseable {
                     failure = failure == null ? e : failure;
                 }
             }
-            ThreeNodeCluster cluster = new ThreeNodeCluster(nodes);
+            ThreeNodeCluster cluster = new ThreeNodeCluster(nodes, raftPorts);
             if (failure != null) {
                 cluster.close();
                 throw failure;
@@ -81,6 +84,20 @@ final class ThreeNodeCluster implements AutoCloseable {
             sb.append(i == 0 ? "" : ",").append("127.0.0.1:").append(order[i].flightPort());
         }
         return sb.append('/').append(database == null ? "" : database).append("?user=root&password=").toString();
+    }
+
+    /** Cuts the node's Raft traffic with every other member (the node's fault-injection endpoint). */
+    void isolate(BasaltProcess node) throws Exception {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i) != node) {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort()
+                        + "/debug/faults/isolate?peer=127.0.0.1:" + raftPorts.get(i)))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new AssertionError("isolate failed: " + r.statusCode() + " " + r.body());
+                }
+            }
+        }
     }
 
     /** The node whose MySQL port is {@code port}. */
