@@ -76,7 +76,7 @@ class BasaltUrlTest {
     @Test
     void quotesLiteralsAndIdentifiers() {
         assertThat(MetaDataProxy.literal("o'k\\")).isEqualTo("'o''k\\\\'");
-        assertThat(BasaltConnection.quoteIdentifier("a`b")).isEqualTo("`a``b`");
+        assertThat(FailoverRouter.quoteIdentifier("a`b")).isEqualTo("`a``b`");
         assertThat(List.of(TypeInfoTable.ROWS.size())).containsExactly(17);
     }
 }
