@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.logging.Logger;
 import org.apache.arrow.driver.jdbc.ArrowFlightJdbcDriver;
+import org.apache.arrow.memory.util.MemoryUtil;
 
 /**
  * The Basalt JDBC driver: {@code jdbc:basalt://host1:9408[,host2:9408...][/database][?user=..&password=..]}.
@@ -57,7 +58,23 @@ public final class BasaltDriver implements Driver {
             return null;
         }
         BasaltUrl parsed = BasaltUrl.parse(url, info);
+        checkArrowMemoryAccess();
         return BasaltConnection.open(url, parsed, new NodeConnector(FLIGHT, parsed));
+    }
+
+    /**
+     * Arrow reads the addresses of direct buffers, which Java 17 allows only with
+     * {@code --add-opens=java.base/java.nio=ALL-UNNAMED}; without it the first query would fail
+     * deep inside Arrow. Say so at connect time, in words a BI tool's user can act on.
+     */
+    private static void checkArrowMemoryAccess() throws SQLException {
+        try {
+            Class.forName(MemoryUtil.class.getName(), true, BasaltDriver.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+            throw new SQLException("The Basalt JDBC driver needs the JVM option --add-opens=java.base/java.nio=ALL-UNNAMED "
+                    + "(Arrow reads direct buffer addresses); add it to the JVM options of the application or tool",
+                    "08001", e);
+        }
     }
 
     @Override

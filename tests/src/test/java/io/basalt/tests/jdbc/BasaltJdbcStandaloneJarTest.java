@@ -22,18 +22,31 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(BasaltServerExtension.class)
 class BasaltJdbcStandaloneJarTest {
 
+    private static CommandResult probe(BasaltProcess basalt, String... jvmOptions) {
+        Path probe = RepoLayout.root().resolve("tests/src/test/resources/jdbc/BiToolProbe.java");
+        List<String> command = new java.util.ArrayList<>(List.of(ServerProcess.javaBinary()));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", BasaltJdbcJar.path().toString(), probe.toString(),
+                "jdbc:basalt://127.0.0.1:" + basalt.flightPort() + "/?user=root&password="));
+        return CommandRunner.run(command, Duration.ofSeconds(120));
+    }
+
     @Test
     void driverManagerFindsTheDriverInTheJarAlone(BasaltProcess basalt) {
-        Path probe = RepoLayout.root().resolve("tests/src/test/resources/jdbc/BiToolProbe.java");
-        CommandResult r = CommandRunner.run(List.of(ServerProcess.javaBinary(),
-                "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                "-cp", BasaltJdbcJar.path().toString(),
-                probe.toString(),
-                "jdbc:basalt://127.0.0.1:" + basalt.flightPort() + "/?user=root&password="), Duration.ofSeconds(120));
+        CommandResult r = probe(basalt, "--add-opens=java.base/java.nio=ALL-UNNAMED");
         assertThat(r.succeeded()).as(r.describe()).isTrue();
         assertThat(r.stdout().lines().filter(l -> l.startsWith("driver "))).as(r.describe())
                 .containsExactly("driver io.basalt.jdbc.BasaltDriver");
         assertThat(r.stdout()).as(r.describe()).contains("product Basalt via Basalt JDBC Driver",
                 "schema information_schema", "answer 42");
+    }
+
+    /** Arrow needs java.nio opened; without it the driver says so when connecting, not deep in a query. */
+    @Test
+    void withoutTheJvmOptionTheErrorSaysWhatToAdd(BasaltProcess basalt) {
+        CommandResult r = probe(basalt);
+        assertThat(r.succeeded()).as(r.describe()).isFalse();
+        assertThat(r.stderr()).as(r.describe()).contains("java.sql.SQLException: The Basalt JDBC driver needs the JVM "
+                + "option --add-opens=java.base/java.nio=ALL-UNNAMED");
     }
 }
