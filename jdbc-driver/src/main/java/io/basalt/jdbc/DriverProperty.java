@@ -14,7 +14,7 @@ public enum DriverProperty {
     ROUTE_WRITES_TO_LEADER("routeWritesToLeader", "true",
             "send writes to the Raft leader found through SHOW FRONTENDS; false: to the connected node"),
     FAILOVER_TIMEOUT_MS("failoverTimeoutMs", "30000",
-            "how long connecting, and a read or a never-sent write, keeps trying other nodes"),
+            "after a node failed: how long a read, or a write never sent, keeps trying other nodes"),
     FAILOVER_PAUSE_MS("failoverPauseMs", "500", "pause after every node of the URL failed once, before trying again");
 
     private final String name;

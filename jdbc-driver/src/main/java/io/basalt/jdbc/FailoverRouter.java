@@ -83,8 +83,10 @@ final class FailoverRouter {
             throw new SQLException("connection is closed", "08003");
         }
         if (reader == null) {
-            reader = connector.openFirstLive(connectOrder(), System.nanoTime() + failoverTimeoutNanos,
-                    failoverPauseMillis, this::restoreSession);
+            // Opening the connection walks the host list once; finding another node after a failure
+            // keeps walking it for failoverTimeoutMs (an election, a restart).
+            long deadline = System.nanoTime() + (lastFailed == null ? 0 : failoverTimeoutNanos);
+            reader = connector.openFirstLive(connectOrder(), deadline, failoverPauseMillis, this::restoreSession);
             if (lastFailed != null) {
                 LOG.info(() -> "Basalt connection failed over to " + reader.node());
             }
