@@ -2,7 +2,9 @@ package io.basalt.server;
 
 import io.basalt.consensus.RaftConfig;
 import io.basalt.consensus.RaftNode;
+import io.basalt.mysql.server.AuthPlugin;
 import io.basalt.mysql.server.MysqlServer;
+import io.basalt.mysql.server.TlsSettings;
 import io.basalt.mysql.server.MysqlServerConfig;
 import io.basalt.server.catalog.FrontendDef;
 import io.basalt.server.cluster.ClusterService;
@@ -32,8 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Basalt node: the replicated state behind a Raft group member, and the MySQL and HTTP faces
- * in front of it. Starts in dependency order and stops in reverse.
+ * One Basalt node: the replicated state behind a Raft group member, and the MySQL, Flight SQL and
+ * HTTP faces in front of it. Starts in dependency order and stops in reverse.
  */
 public final class BasaltNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BasaltNode.class);
@@ -54,6 +56,7 @@ public final class BasaltNode implements AutoCloseable {
     private volatile boolean caughtUp;
     private volatile boolean closing;
     private MysqlServer mysql;
+    private FlightFace flight;
     private HttpEndpoints http;
     private SessionRegistry registry;
 
@@ -101,15 +104,24 @@ public final class BasaltNode implements AutoCloseable {
         SystemVariables.setNodeValue("datadir", dataDir.toString());
         SystemVariables.setNodeValue("version", SERVER_VERSION);
         SystemVariables.setNodeValue("max_allowed_packet", config.get(ConfigKeys.MAX_ALLOWED_PACKET));
+        TlsSettings tls = tlsSettings();
+        SystemVariables.setNodeValue("have_ssl", tls.enabled() ? "YES" : "DISABLED");
+        SystemVariables.setNodeValue("have_openssl", tls.enabled() ? "YES" : "DISABLED");
+        SystemVariables.setNodeValue("default_authentication_plugin", authPlugin().pluginName());
         registry = new SessionRegistry();
         SessionServices services = new SessionServices(state, cluster, registry, config, allocator, SERVER_VERSION,
                 cluster);
+        SessionManager sessions = new SessionManager(services);
         mysql = new MysqlServer(MysqlServerConfig.defaults()
                 .withBindHost(bind)
                 .withPort(config.get(ConfigKeys.QUERY_PORT))
                 .withMaxAllowedPacket((int) Math.min(Integer.MAX_VALUE, config.get(ConfigKeys.MAX_ALLOWED_PACKET)))
-                .withServerVersion(SERVER_VERSION), new SessionManager(services));
+                .withServerVersion(SERVER_VERSION)
+                .withDefaultAuthPlugin(authPlugin())
+                .withTls(tls)
+                .withCompression(config.get(ConfigKeys.MYSQL_COMPRESSION)), sessions);
         mysql.start();
+        flight = FlightFace.start(config, sessions, allocator, VERSION);
         http = new HttpEndpoints(bind, config.get(ConfigKeys.HTTP_PORT), this::isReady, this::metrics,
                 () -> facts().toJson());
         if (config.get(ConfigKeys.DEBUG_FAULT_INJECTION)) {
@@ -131,9 +143,36 @@ public final class BasaltNode implements AutoCloseable {
             return t;
         });
         background.submit(this::joinCluster);
-        LOG.info("Basalt {} up: MySQL on {}:{}, HTTP on {}:{}, Raft on {} (members {}; data in {})", VERSION, bind,
-                mysql.port(), bind, http.port(), self, raft.peers().isEmpty() ? "none yet, waiting to be added"
-                        : String.join(",", raft.peers()), dataDir);
+        LOG.info("Basalt {} up: MySQL on {}:{}, Flight SQL on {}:{}, HTTP on {}:{}, Raft on {} (members {}; data in {})",
+                VERSION, bind, mysql.port(), bind, flight.port(), bind, http.port(), self,
+                raft.peers().isEmpty() ? "none yet, waiting to be added" : String.join(",", raft.peers()), dataDir);
+    }
+
+    private AuthPlugin authPlugin() {
+        String name = config.get(ConfigKeys.DEFAULT_AUTH_PLUGIN);
+        AuthPlugin plugin = AuthPlugin.byName(name);
+        if (plugin != AuthPlugin.CACHING_SHA2_PASSWORD && plugin != AuthPlugin.MYSQL_NATIVE_PASSWORD) {
+            throw new IllegalArgumentException("default_authentication_plugin must be caching_sha2_password or "
+                    + "mysql_native_password, not '" + name + "'");
+        }
+        return plugin;
+    }
+
+    private TlsSettings tlsSettings() {
+        String mode = config.get(ConfigKeys.TLS).trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (mode) {
+            case "off", "" -> TlsSettings.disabled();
+            case "self-signed" -> TlsSettings.selfSigned(dataDir.resolve("tls"));
+            case "pem" -> {
+                String cert = config.get(ConfigKeys.SSL_CERT);
+                String key = config.get(ConfigKeys.SSL_KEY);
+                if (cert.isBlank() || key.isBlank()) {
+                    throw new IllegalArgumentException("mysql_tls = pem needs ssl_cert and ssl_key");
+                }
+                yield TlsSettings.pemFiles(Path.of(cert), Path.of(key));
+            }
+            default -> throw new IllegalArgumentException("mysql_tls must be off, self-signed or pem, not '" + mode + "'");
+        };
     }
 
     /** The configuration a new Raft group starts with: --peers, nothing with --join, else this node alone. */
@@ -222,7 +261,8 @@ public final class BasaltNode implements AutoCloseable {
         String role = raft.isLeader() ? "LEADER" : raft.leaderAddress().isPresent() ? "FOLLOWER" : "NONE";
         return new NodeFacts(selfDef.raftAddress(), role, raft.leaderAddress().orElse(""), raft.term(),
                 raft.appliedIndex(), raft.lastLogIndex(), isReady(), mysql == null ? selfDef.queryPort() : mysql.port(),
-                http == null ? selfDef.httpPort() : http.port(), selfDef.flightPort(), VERSION, startedAt,
+                http == null ? selfDef.httpPort() : http.port(), flight == null ? selfDef.flightPort() : flight.port(),
+                VERSION, startedAt,
                 registry == null ? 0 : registry.size());
     }
 
@@ -244,7 +284,7 @@ public final class BasaltNode implements AutoCloseable {
         metric(sb, "basalt_up", "gauge", "1 while the node runs", 1);
         metric(sb, "basalt_ready", "gauge", "1 when the node serves reads and writes", isReady() ? 1 : 0);
         metric(sb, "basalt_raft_members", "gauge", "Voting members in the Raft configuration", raft.peers().size());
-        metric(sb, "basalt_connections", "gauge", "Open MySQL sessions", registry == null ? 0 : registry.size());
+        metric(sb, "basalt_connections", "gauge", "Open client sessions (MySQL and Flight SQL)", registry == null ? 0 : registry.size());
         metric(sb, "basalt_raft_is_leader", "gauge", "1 when this node leads its Raft group", raft.isLeader() ? 1 : 0);
         metric(sb, "basalt_raft_applied_index", "gauge", "Last Raft log index applied to the state", raft.appliedIndex());
         metric(sb, "basalt_raft_last_log_index", "gauge", "Last Raft log index on this node", raft.lastLogIndex());
@@ -277,6 +317,7 @@ public final class BasaltNode implements AutoCloseable {
             background.shutdownNow();
         }
         closeQuietly(http);
+        closeQuietly(flight);
         closeQuietly(mysql);
         if (raft != null) {
             try {

@@ -19,6 +19,7 @@ final class BufferedBatch {
   final long sourceId;
   final int rowCount;
   final long ipcBytes;
+  final KeyIndexCache.Slots keyIndexes = new KeyIndexCache.Slots();
   private final VectorSchemaRoot root;
   private final Map<Integer, FieldVector> vectors = new HashMap<>();
   private final Map<Integer, ColumnStats> stats = new HashMap<>();
@@ -58,6 +59,7 @@ final class BufferedBatch {
   void release() {
     int n = refs.decrementAndGet();
     if (n == 0) {
+      keyIndexes.drop();
       root.close();
     } else if (n < 0) {
       throw new IllegalStateException("buffered batch " + sourceId + " released too often");

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A segment file in use: its metadata, its path, and a reference count (one per
  * {@link TableState} holding it). Once the segment has left the table ({@link #markObsolete()})
- * and no state holds it, the file is deleted.
+ * and no state holds it, the file is deleted. Its key indexes go once no state holds it.
  */
 final class SegmentRef {
 
@@ -23,6 +23,7 @@ final class SegmentRef {
   final SegmentMeta meta;
   final Path path;
   final Map<Integer, ColumnStats> stats;
+  final KeyIndexCache.Slots keyIndexes = new KeyIndexCache.Slots();
   private final AtomicInteger refs = new AtomicInteger();
   private final AtomicBoolean obsolete = new AtomicBoolean();
   private final AtomicBoolean deleted = new AtomicBoolean();
@@ -47,8 +48,11 @@ final class SegmentRef {
   }
 
   void release() {
-    if (refs.decrementAndGet() == 0 && obsolete.get()) {
-      deleteFile();
+    if (refs.decrementAndGet() == 0) {
+      keyIndexes.drop();
+      if (obsolete.get()) {
+        deleteFile();
+      }
     }
   }
 

@@ -57,6 +57,7 @@ public final class StorageEngine implements AutoCloseable {
   private final BufferAllocator allocator;
   private final KvStore kv;
   private final ExecutorService background;
+  private final KeyIndexCache keyIndexes;
   private final Map<Long, TableStore> tables = new ConcurrentHashMap<>();
   private final ReentrantLock lifecycle = new ReentrantLock();
   private final AtomicInteger generation = new AtomicInteger();
@@ -71,6 +72,7 @@ public final class StorageEngine implements AutoCloseable {
     this.kv = kv;
     this.background = background;
     this.segmentRoot = segmentRoot;
+    this.keyIndexes = new KeyIndexCache(options.keyIndexCacheBytes());
   }
 
   /**
@@ -153,7 +155,7 @@ public final class StorageEngine implements AutoCloseable {
       BufferAllocator a = tableAllocator(layout.tableId());
       TableStore t;
       try {
-        t = TableStore.create(kv, layout, tableDir(layout.tableId()), a, options, background);
+        t = TableStore.create(kv, layout, tableDir(layout.tableId()), a, options, background, keyIndexes);
       } catch (RuntimeException e) {
         a.close();
         throw e;
@@ -163,6 +165,14 @@ public final class StorageEngine implements AutoCloseable {
     } finally {
       lifecycle.unlock();
     }
+  }
+
+  /**
+   * Memory and activity of the key indexes that keyed scans build ({@link ScanRequest#keyColumnId()}),
+   * for all tables together.
+   */
+  public KeyIndexStats keyIndexStats() {
+    return keyIndexes.stats();
   }
 
   /** The table with this id, or null. */
@@ -344,7 +354,7 @@ public final class StorageEngine implements AutoCloseable {
     for (KeyValue e : kv.scan(Family.TABLES, StorageKeys.tag(StorageKeys.LAYOUT))) {
       TableLayout layout = TableLayout.decode(e.value());
       TableStore t = TableLoader.load(kv, layout, tableDir(layout.tableId()), tableAllocator(layout.tableId()),
-          options, background);
+          options, background, keyIndexes);
       tables.put(layout.tableId(), t);
     }
   }

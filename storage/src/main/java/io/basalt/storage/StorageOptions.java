@@ -21,6 +21,9 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * @param backgroundMaintenance flush and compact automatically on the engine's background threads
  * @param backgroundThreads threads of the background executor
  * @param memoryLimitBytes limit of the engine's Arrow allocator
+ * @param keyIndexCacheBytes heap bytes the engine's key indexes (see
+ *     {@link ScanRequest#keyColumnId()}) may hold; past it the least recently used are dropped
+ *     and rebuilt when next needed
  */
 public record StorageOptions(
     long flushRows,
@@ -34,7 +37,8 @@ public record StorageOptions(
     boolean disableWal,
     boolean backgroundMaintenance,
     int backgroundThreads,
-    long memoryLimitBytes) {
+    long memoryLimitBytes,
+    long keyIndexCacheBytes) {
 
   /** Page compression of segment files. */
   public enum Compression {
@@ -66,6 +70,7 @@ public record StorageOptions(
     positive("compactionTargetRows", compactionTargetRows);
     positive("backgroundThreads", backgroundThreads);
     positive("memoryLimitBytes", memoryLimitBytes);
+    positive("keyIndexCacheBytes", keyIndexCacheBytes);
     if (compactionTargetRows > Integer.MAX_VALUE / 2) {
       throw new IllegalArgumentException("compactionTargetRows too large: " + compactionTargetRows);
     }
@@ -83,10 +88,13 @@ public record StorageOptions(
     }
   }
 
-  /** 512k rows / 64 MiB buffers, 128k-row row groups, ZSTD, no WAL, background maintenance on. */
+  /**
+   * 512k rows / 64 MiB buffers, 128k-row row groups, ZSTD, no WAL, background maintenance on,
+   * 256 MiB of key indexes.
+   */
   public static StorageOptions defaults() {
     return new StorageOptions(512 * 1024, 64L << 20, 128 * 1024, 64 * 1024, 4L * 1024 * 1024, 4, 0.3,
-        Compression.ZSTD, true, true, 1, Long.MAX_VALUE);
+        Compression.ZSTD, true, true, 1, Long.MAX_VALUE, 256L << 20);
   }
 
   /** A builder starting from these options. */
@@ -108,6 +116,7 @@ public record StorageOptions(
     private boolean backgroundMaintenance;
     private int backgroundThreads;
     private long memoryLimitBytes;
+    private long keyIndexCacheBytes;
 
     private Builder(StorageOptions o) {
       flushRows = o.flushRows;
@@ -122,6 +131,7 @@ public record StorageOptions(
       backgroundMaintenance = o.backgroundMaintenance;
       backgroundThreads = o.backgroundThreads;
       memoryLimitBytes = o.memoryLimitBytes;
+      keyIndexCacheBytes = o.keyIndexCacheBytes;
     }
 
     /** See {@link StorageOptions#flushRows()}. */
@@ -196,11 +206,17 @@ public record StorageOptions(
       return this;
     }
 
+    /** See {@link StorageOptions#keyIndexCacheBytes()}. */
+    public Builder keyIndexCacheBytes(long v) {
+      keyIndexCacheBytes = v;
+      return this;
+    }
+
     /** The options. */
     public StorageOptions build() {
       return new StorageOptions(flushRows, flushBytes, rowGroupRows, bufferBatchRows, compactionTargetRows,
           compactionMinSegments, compactionDeletedRatio, compression, disableWal, backgroundMaintenance,
-          backgroundThreads, memoryLimitBytes);
+          backgroundThreads, memoryLimitBytes, keyIndexCacheBytes);
     }
   }
 }

@@ -25,7 +25,7 @@ final class TableLoader {
 
   /** Loads the table of {@code layout}. Takes ownership of {@code allocator}. */
   static TableStore load(KvStore kv, TableLayout layout, Path segmentDir, BufferAllocator allocator,
-                         StorageOptions options, Executor background) {
+                         StorageOptions options, Executor background, KeyIndexCache keyIndexes) {
     long id = layout.tableId();
     List<BufferedBatch> buffer = new ArrayList<>();
     try {
@@ -53,8 +53,8 @@ final class TableLoader {
         buffer.add(new BufferedBatch(sourceId, ArrowIpc.decode(e.value(), allocator), e.value().length));
         nextSourceId = Math.max(nextSourceId, sourceId + 1);
       }
-      return TableStore.loaded(kv, layout, segmentDir, allocator, options, background, nextSourceId, maxColumnId,
-          segments, buffer, deletes);
+      return TableStore.loaded(kv, layout, segmentDir, allocator, options, background, keyIndexes, nextSourceId,
+          maxColumnId, segments, buffer, deletes);
     } catch (RuntimeException e) {
       buffer.forEach(BufferedBatch::discard);
       allocator.close();

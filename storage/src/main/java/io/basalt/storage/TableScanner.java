@@ -19,7 +19,9 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * The {@link Scanner} of a {@link TableState}: segments first, then buffered batches, each pruned
- * by its statistics, delete vectors applied as rows are read. Holds one reference on the state.
+ * by its statistics, delete vectors applied as rows are read. With a key column
+ * ({@link KeyLookup}), a source whose key index matches nothing is skipped and one where few rows
+ * match has just those read. Holds one reference on the state.
  */
 final class TableScanner implements Scanner {
 
@@ -34,6 +36,7 @@ final class TableScanner implements Scanner {
   private final boolean withLocators;
   private final int batchSize;
   private final Pruner pruner;
+  private final KeyLookup keyLookup;
   private final List<Object> sources = new ArrayList<>();
   private final int[] positions;
   private final boolean[] keep;
@@ -48,11 +51,16 @@ final class TableScanner implements Scanner {
   private int[] absentInSegment;
   private BufferedBatch batch;
   private int batchNext;
+  private int[] keyed;
+  private int keyedNext;
   private int segmentsTotal;
   private int segmentsSkipped;
   private int rowGroupsSkipped;
   private int batchesTotal;
   private int batchesSkipped;
+  private int sourcesReadByKey;
+  private int sourcesSkippedByKey;
+  private long rowsDecoded;
   private long rowsReturned;
   private boolean closed;
 
@@ -78,6 +86,7 @@ final class TableScanner implements Scanner {
         columns.add(c);
       }
       this.pruner = new Pruner(state.layout, onlySources == null ? request.pruning() : List.of());
+      this.keyLookup = onlySources == null ? KeyLookup.of(request, state.layout, state.keyIndexes()) : null;
       pickSources(onlySources);
       this.positions = withLocators ? new int[batchSize] : null;
       this.keep = new boolean[batchSize];
@@ -163,7 +172,7 @@ final class TableScanner implements Scanner {
           finishBatch(0);
           return false;
         }
-        int rows = segment != null ? nextSegmentChunk() : nextBatchChunk();
+        int rows = keyed != null ? nextKeyedChunk() : segment != null ? nextSegmentChunk() : nextBatchChunk();
         if (rows < 0) {
           closeSource();
           continue;
@@ -174,19 +183,42 @@ final class TableScanner implements Scanner {
         }
       }
     } catch (IOException e) {
-      throw new StorageException("cannot read segment " + (segment == null ? "?" : segment.path), e);
+      // sources.get(sourceIndex), not segment: a key index build fails before the source is open
+      Object src = sourceIndex >= 0 && sourceIndex < sources.size() ? sources.get(sourceIndex) : null;
+      throw new StorageException("cannot read segment " + (src instanceof SegmentRef s ? s.path : "?"), e);
     }
   }
 
   private boolean openNextSource() throws IOException {
-    if (sourceIndex + 1 >= sources.size()) {
-      return false;
+    while (sourceIndex + 1 < sources.size()) {
+      Object src = sources.get(++sourceIndex);
+      long id = src instanceof SegmentRef s ? s.id() : ((BufferedBatch) src).sourceId;
+      RoaringBitmap d = state.deletes(id);
+      int[] hits = null;
+      if (keyLookup != null) {
+        hits = src instanceof SegmentRef s ? keyLookup.match(s, d, allocator) : keyLookup.match((BufferedBatch) src, d);
+        if (hits != null && hits.length == 0) {
+          sourcesSkippedByKey++;
+          continue;
+        }
+        if (hits != null) {
+          sourcesReadByKey++;
+        }
+      }
+      sourceId = id;
+      deletes = d;
+      keyed = hits;
+      keyedNext = 0;
+      open(src);
+      return true;
     }
-    Object src = sources.get(++sourceIndex);
+    return false;
+  }
+
+  private void open(Object src) throws IOException {
     sourceDone = false;
     if (src instanceof SegmentRef s) {
       segment = s;
-      sourceId = s.id();
       SegmentMeta meta = s.meta;
       List<ColumnSpec> projection = new ArrayList<>();
       List<FieldVector> projectedOut = new ArrayList<>();
@@ -202,25 +234,62 @@ final class TableScanner implements Scanner {
       }
       segmentOut = projectedOut.toArray(new FieldVector[0]);
       absentInSegment = absent.stream().mapToInt(Integer::intValue).toArray();
-      reader = new SegmentReader(s.path, projection);
+      if (keyed == null || segmentOut.length > 0) {
+        reader = new SegmentReader(s.path, projection);
+      }
     } else {
       batch = (BufferedBatch) src;
-      sourceId = batch.sourceId;
       batchNext = 0;
     }
-    deletes = state.deletes(sourceId);
-    return true;
   }
 
   private void closeSource() throws IOException {
     sourceDone = true;
     segment = null;
     batch = null;
+    keyed = null;
     if (reader != null) {
       SegmentReader r = reader;
       reader = null;
+      rowsDecoded += r.rowsDecoded();
       r.close();
     }
+  }
+
+  /** The next rows of the current source's key matches, read by position. */
+  private int nextKeyedChunk() throws IOException {
+    if (keyedNext >= keyed.length) {
+      return -1;
+    }
+    int n = Math.min(batchSize, keyed.length - keyedNext);
+    resetVectors();
+    if (segment != null) {
+      if (segmentOut.length > 0) {
+        reader.readRows(keyed, keyedNext, n, segmentOut);
+      }
+      for (int c : absentInSegment) {
+        for (int i = 0; i < n; i++) {
+          out[c].setNull(i);
+        }
+      }
+    } else {
+      for (int c = 0; c < out.length; c++) {
+        FieldVector src = batch.vector(columns.get(c).id());
+        for (int i = 0; i < n; i++) {
+          if (src == null) {
+            out[c].setNull(i);
+          } else {
+            out[c].copyFromSafe(keyed[keyedNext + i], i, src);
+          }
+        }
+      }
+    }
+    if (positions != null) {
+      System.arraycopy(keyed, keyedNext, positions, 0, n);
+    }
+    keyedNext += n;
+    finishBatch(n);
+    return n;
   }
 
   private int nextSegmentChunk() throws IOException {
@@ -376,6 +445,7 @@ final class TableScanner implements Scanner {
   @Override
   public ScanMetrics metrics() {
     return new ScanMetrics(segmentsTotal, segmentsSkipped, rowGroupsSkipped, batchesTotal, batchesSkipped,
+        sourcesReadByKey, sourcesSkippedByKey, rowsDecoded + (reader == null ? 0 : reader.rowsDecoded()),
         rowsReturned);
   }
 

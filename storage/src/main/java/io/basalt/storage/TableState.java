@@ -59,6 +59,11 @@ final class TableState {
     }
   }
 
+  /** The engine's key index budget, which the indexes of this state's sources count against. */
+  KeyIndexCache keyIndexes() {
+    return owner.keyIndexes();
+  }
+
   RoaringBitmap deletes(long sourceId) {
     return deletes.get(sourceId);
   }

@@ -49,6 +49,7 @@ public final class TableStore {
   private final BufferAllocator allocator;
   private final StorageOptions options;
   private final Executor background;
+  private final KeyIndexCache keyIndexes;
   private final ReentrantLock lock = new ReentrantLock();
   private final ReentrantLock maintenanceLock = new ReentrantLock();
   private final AtomicInteger liveStates = new AtomicInteger();
@@ -61,19 +62,20 @@ public final class TableStore {
   private int maxColumnId;
 
   private TableStore(long tableId, KvStore kv, Path segmentDir, BufferAllocator allocator, StorageOptions options,
-                     Executor background) {
+                     Executor background, KeyIndexCache keyIndexes) {
     this.tableId = tableId;
     this.kv = kv;
     this.segmentDir = segmentDir;
     this.allocator = allocator;
     this.options = options;
     this.background = background;
+    this.keyIndexes = requireNonNull(keyIndexes, "keyIndexes");
   }
 
   /** Registers a new, empty table in RocksDB. Takes ownership of {@code allocator}. */
   static TableStore create(KvStore kv, TableLayout layout, Path segmentDir, BufferAllocator allocator,
-                           StorageOptions options, Executor background) {
-    TableStore t = new TableStore(layout.tableId(), kv, segmentDir, allocator, options, background);
+                           StorageOptions options, Executor background, KeyIndexCache keyIndexes) {
+    TableStore t = new TableStore(layout.tableId(), kv, segmentDir, allocator, options, background, keyIndexes);
     t.nextSourceId = 1;
     t.maxColumnId = layout.maxColumnId();
     kv.write(new KvBatch()
@@ -85,9 +87,10 @@ public final class TableStore {
 
   /** A table rebuilt from its records by {@link TableLoader}. */
   static TableStore loaded(KvStore kv, TableLayout layout, Path segmentDir, BufferAllocator allocator,
-                           StorageOptions options, Executor background, long nextSourceId, int maxColumnId,
-                           List<SegmentRef> segments, List<BufferedBatch> buffer, Map<Long, RoaringBitmap> deletes) {
-    TableStore t = new TableStore(layout.tableId(), kv, segmentDir, allocator, options, background);
+                           StorageOptions options, Executor background, KeyIndexCache keyIndexes, long nextSourceId,
+                           int maxColumnId, List<SegmentRef> segments, List<BufferedBatch> buffer,
+                           Map<Long, RoaringBitmap> deletes) {
+    TableStore t = new TableStore(layout.tableId(), kv, segmentDir, allocator, options, background, keyIndexes);
     t.nextSourceId = nextSourceId;
     t.maxColumnId = maxColumnId;
     t.current = new TableState(t, layout, segments, buffer, deletes, 0);
@@ -287,6 +290,10 @@ public final class TableStore {
 
   StorageOptions options() {
     return options;
+  }
+
+  KeyIndexCache keyIndexes() {
+    return keyIndexes;
   }
 
   Path segmentDir() {

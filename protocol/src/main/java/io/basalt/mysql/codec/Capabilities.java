@@ -23,7 +23,10 @@ public final class Capabilities {
     public static final int DEPRECATE_EOF = 1 << 24;
     public static final int QUERY_ATTRIBUTES = 1 << 27;
 
-    /** What Basalt advertises. SSL and COMPRESS are left out until they are implemented. */
+    /**
+     * What Basalt always advertises. A server adds {@link #SSL} when TLS is configured and
+     * {@link #COMPRESS} when compression is enabled.
+     */
     public static final int SERVER = LONG_PASSWORD | FOUND_ROWS | LONG_FLAG | CONNECT_WITH_DB | PROTOCOL_41
             | TRANSACTIONS | SECURE_CONNECTION | MULTI_STATEMENTS | MULTI_RESULTS | PS_MULTI_RESULTS
             | PLUGIN_AUTH | CONNECT_ATTRS | PLUGIN_AUTH_LENENC_CLIENT_DATA | DEPRECATE_EOF;

@@ -66,6 +66,16 @@ public final class ArrowColumnMapping {
         }
     }
 
+    /**
+     * The definition MySQL sends for a {@code ?} placeholder in COM_STMT_PREPARE's answer: named
+     * "?", from no table, typed as the statement expects the parameter.
+     */
+    public static ColumnDefinition describeParameter(Field field) {
+        ColumnDefinition column = describe(field);
+        return new ColumnDefinition("", "", "", "?", "", column.collation(), column.length(), column.type(),
+                column.flags() & ~(ColumnFlags.PRIMARY_KEY | ColumnFlags.AUTO_INCREMENT), column.decimals());
+    }
+
     /** Fractional-second digits of a temporal field: its declared scale, clamped to 0..6. */
     private static int fsp(Field field) {
         return Math.max(0, Math.min(MAX_FSP, ColumnMetadata.getInt(field, ColumnMetadata.SCALE, 0)));

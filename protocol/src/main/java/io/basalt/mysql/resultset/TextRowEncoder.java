@@ -14,7 +14,7 @@ import org.apache.arrow.vector.types.pojo.Field;
  * straight from its vector into the socket buffer. One encoder serves a whole result set: build it
  * from the schema, {@link #bind} it to each batch, then {@link #writeRow} each row.
  */
-public final class TextRowEncoder {
+public final class TextRowEncoder implements RowEncoder {
     private final TextValueWriter[] writers;
 
     /**
@@ -32,21 +32,22 @@ public final class TextRowEncoder {
         }
     }
 
-    /** Points the encoder at the vectors of the batch now held by {@code root}. */
+    @Override
     public void bind(VectorSchemaRoot root) {
         for (int i = 0; i < writers.length; i++) {
             writers[i].bind(root.getVector(i));
         }
     }
 
-    /** Writes the payload of one row of the bound batch. */
+    @Override
     public void writeRow(ByteBuf out, int row) {
         for (TextValueWriter writer : writers) {
             writer.write(out, row);
         }
     }
 
-    private static TextValueWriter writerFor(ArrowType type, ColumnDefinition column, StringBuilder scratch) {
+    /** The text writer for a column; the binary encoder reuses it for values sent as strings. */
+    static TextValueWriter writerFor(ArrowType type, ColumnDefinition column, StringBuilder scratch) {
         switch (type.getTypeID()) {
             case Bool:
                 return new BooleanTextWriter();
@@ -91,7 +92,7 @@ public final class TextRowEncoder {
         }
     }
 
-    private static TimeUnit timeUnit(org.apache.arrow.vector.types.TimeUnit unit) {
+    static TimeUnit timeUnit(org.apache.arrow.vector.types.TimeUnit unit) {
         switch (unit) {
             case SECOND:
                 return TimeUnit.SECONDS;

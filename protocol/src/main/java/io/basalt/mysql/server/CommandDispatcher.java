@@ -7,6 +7,7 @@ import io.basalt.mysql.codec.Capabilities;
 import io.basalt.mysql.codec.CommandCodes;
 import io.basalt.mysql.codec.MalformedPacketException;
 import io.basalt.mysql.resultset.ArrowColumnMapping;
+import io.basalt.session.QueryResult;
 import io.basalt.session.Session;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -28,16 +29,23 @@ final class CommandDispatcher {
     private final PacketChannelWriter out;
     private final ResponseWriter responses;
     private final ServerStatistics statistics;
+    private final StatementCommands statements;
     private boolean multiStatements;
 
     CommandDispatcher(Session session, int capabilities, Channel channel, PacketChannelWriter out,
-            ResponseWriter responses, ServerStatistics statistics) {
+            ResponseWriter responses, ServerStatistics statistics, long maxLongData) {
         this.session = session;
         this.channel = channel;
         this.out = out;
         this.responses = responses;
         this.statistics = statistics;
         this.multiStatements = Capabilities.has(capabilities, Capabilities.MULTI_STATEMENTS);
+        this.statements = new StatementCommands(session, channel, out, responses, maxLongData);
+    }
+
+    /** Closes the session's prepared statements and their cursors; the session is going away. */
+    void close() {
+        statements.closeAll();
     }
 
     /**
@@ -69,15 +77,34 @@ final class CommandDispatcher {
                     setOption(payload);
                     break;
                 case CommandCodes.STMT_CLOSE:
-                case CommandCodes.STMT_SEND_LONG_DATA:
                     // These two never get a response; answering would desynchronize the client.
+                    statements.close(payload);
+                    return null;
+                case CommandCodes.STMT_SEND_LONG_DATA:
+                    statements.sendLongData(payload);
                     return null;
                 case CommandCodes.STMT_PREPARE:
-                case CommandCodes.STMT_EXECUTE:
+                    statements.prepare(payload);
+                    break;
+                case CommandCodes.STMT_EXECUTE: {
+                    PendingCommand rest = statements.execute(payload);
+                    if (rest != null) {
+                        return rest;
+                    }
+                    break;
+                }
+                case CommandCodes.STMT_FETCH: {
+                    PendingCommand rest = statements.fetch(payload);
+                    if (rest != null) {
+                        return rest;
+                    }
+                    break;
+                }
                 case CommandCodes.STMT_RESET:
-                case CommandCodes.STMT_FETCH:
-                    responses.error(new BasaltException(ErrorCode.UNKNOWN_COMMAND,
-                            "Server-side prepared statements are not supported yet"));
+                    statements.reset(payload);
+                    break;
+                case CommandCodes.PROCESS_KILL:
+                    kill(payload);
                     break;
                 default:
                     responses.error(new BasaltException(ErrorCode.UNKNOWN_COMMAND, "Unknown command"));
@@ -130,6 +157,14 @@ final class CommandDispatcher {
             throw new BasaltException(ErrorCode.UNKNOWN_COMMAND, "Unknown command");
         }
         responses.endOfResult(SessionStatus.flags(session, false), 0);
+    }
+
+    // COM_PROCESS_KILL (mysqladmin kill): what the server does for the KILL statement.
+    private void kill(ByteBuf payload) {
+        long id = BasicTypes.readIntLE(payload) & 0xFFFF_FFFFL;
+        try (QueryResult result = session.execute("KILL " + id)) {
+            ok();
+        }
     }
 
     private void ok() {

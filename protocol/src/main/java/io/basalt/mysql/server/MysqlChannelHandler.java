@@ -7,6 +7,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,8 @@ final class MysqlChannelHandler extends ChannelInboundHandlerAdapter {
             connection.receive(packet);
         } else if (msg instanceof OversizedPacket oversized) {
             connection.oversized(oversized);
+        } else if (msg instanceof TlsRequested) {
+            connection.tlsRequested();
         } else {
             ReferenceCountUtil.release(msg);
         }
@@ -65,8 +68,9 @@ final class MysqlChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
-            // Resets, closed sockets and writes after close are the client's business, not an error.
+        if (cause instanceof IOException || cause.getCause() instanceof SSLException) {
+            // Resets, closed sockets, writes after close and failed TLS handshakes (a client that
+            // does not trust the certificate) are the client's business, not an error.
             LOG.debug("Connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
         } else {
             LOG.warn("Closing connection {} after an unexpected error: {}", ctx.channel().remoteAddress(), cause.toString());

@@ -2,15 +2,22 @@ package io.basalt.mysql.server;
 
 import io.basalt.error.BasaltException;
 import io.basalt.error.ErrorCode;
+import io.basalt.mysql.codec.Capabilities;
+import io.basalt.mysql.codec.ChangeUserRequest;
 import io.basalt.mysql.codec.CommandCodes;
+import io.basalt.mysql.codec.MalformedPacketException;
 import io.basalt.mysql.codec.MysqlPacket;
 import io.basalt.mysql.codec.OversizedPacket;
 import io.basalt.mysql.codec.PacketDecoder;
+import io.basalt.mysql.compress.CompressedPacketDecoder;
+import io.basalt.mysql.compress.CompressedPacketEncoder;
+import io.basalt.mysql.compress.CompressionSequence;
 import io.basalt.session.Session;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +29,9 @@ import org.slf4j.LoggerFactory;
 final class MysqlConnection {
     private static final Logger LOG = LoggerFactory.getLogger(MysqlConnection.class);
 
-    private enum Phase { NEW, AUTHENTICATING, COMMANDS, CLOSING, CLOSED }
+    private static final long CANCEL_GRACE_MILLIS = 50;
+
+    private enum Phase { NEW, AUTHENTICATING, COMMANDS, CHANGING_USER, CLOSING, CLOSED }
 
     private final Channel channel;
     private final PacketDecoder decoder;
@@ -67,6 +76,15 @@ final class MysqlConnection {
         serial.execute(() -> onOversized(packet));
     }
 
+    /** The client sent an SSL request; the channel now speaks TLS. */
+    void tlsRequested() {
+        serial.execute(() -> {
+            if (phase == Phase.AUTHENTICATING) {
+                authentication.tlsEstablished();
+            }
+        });
+    }
+
     void writable() {
         serial.execute(this::resume);
     }
@@ -74,8 +92,14 @@ final class MysqlConnection {
     void disconnected() {
         Session current = session;
         if (current != null && commandRunning) {
-            // The worker may be blocked inside the statement; only a cancel gets it out.
-            server.cancels().execute(current::cancel);
+            // The worker may be blocked inside the statement; only a cancel gets it out. A client
+            // that quits right after reading an answer can see the command still finishing, so the
+            // cancel waits a moment and is skipped when the command ended meanwhile.
+            channel.eventLoop().schedule(() -> {
+                if (commandRunning && session == current) {
+                    server.cancels().execute(current::cancel);
+                }
+            }, CANCEL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         }
         serial.execute(this::cleanup);
     }
@@ -106,6 +130,15 @@ final class MysqlConnection {
             case AUTHENTICATING:
                 try {
                     authenticate(packet);
+                } finally {
+                    packet.release();
+                }
+                break;
+            case CHANGING_USER:
+                try {
+                    if (authentication.onPacket(packet)) {
+                        finishChangeUser();
+                    }
                 } finally {
                     packet.release();
                 }
@@ -149,11 +182,61 @@ final class MysqlConnection {
             out.abandon();
             responses.error(UserErrors.translate(e, "Authentication", opened.connectionId()));
         }
-        out.flush();
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("Connection {} from {} logged in as {}", opened.connectionId(),
-                    Authentication.address(channel.remoteAddress()), opened.user());
+        boolean compress = Capabilities.has(authentication.negotiatedCapabilities(), Capabilities.COMPRESS);
+        if (compress) {
+            // The OK itself goes out uncompressed; everything after it is compressed both ways.
+            out.flushThen(this::enableCompression);
+        } else {
+            out.flush();
         }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Connection {} from {} logged in as {}{}{}", opened.connectionId(),
+                    Authentication.address(channel.remoteAddress()), opened.user(),
+                    authentication.secure() ? " over TLS" : "", compress ? " with compression" : "");
+        }
+    }
+
+    // Runs on the event loop: no packet passes while the pipeline changes.
+    private void enableCompression() {
+        CompressionSequence sequence = new CompressionSequence();
+        channel.pipeline()
+                .addBefore(MysqlChannelInitializer.PACKETS, "decompress", new CompressedPacketDecoder(sequence))
+                .addBefore(MysqlChannelInitializer.PACKETS, "compress", new CompressedPacketEncoder(sequence));
+    }
+
+    // COM_CHANGE_USER: authenticate again, as another user; the old session lives until that succeeds.
+    private void changeUser(ByteBuf payload, int sequenceId) {
+        ChangeUserRequest request;
+        try {
+            request = ChangeUserRequest.parse(payload, authentication.negotiatedCapabilities());
+        } catch (MalformedPacketException e) {
+            responses.error(new BasaltException(ErrorCode.UNKNOWN_COMMAND, "Malformed communication packet"));
+            out.flush();
+            return;
+        }
+        phase = Phase.CHANGING_USER;
+        if (authentication.changeUser(request, sequenceId)) {
+            finishChangeUser();
+        }
+    }
+
+    private void finishChangeUser() {
+        Session fresh = authentication.session();
+        if (fresh == null) {
+            // Refused: the ERR is written and the connection closes, as after a failed login.
+            phase = Phase.CLOSING;
+            return;
+        }
+        Session old = session;
+        session = fresh;
+        fresh.attachDisconnect(channel::close);
+        closeQuietly(commands);
+        commands = newDispatcher(fresh);
+        closeQuietly(old);
+        phase = Phase.COMMANDS;
+        responses.ok(0, 0, SessionStatus.flags(fresh, false), 0, null);
+        out.flush();
+        LOG.debug("Connection {} changed user to {}", fresh.connectionId(), fresh.user());
     }
 
     private void runCommand(MysqlPacket packet) {
@@ -168,6 +251,9 @@ final class MysqlConnection {
                     break;
                 case CommandCodes.RESET_CONNECTION:
                     resetSession();
+                    break;
+                case CommandCodes.CHANGE_USER:
+                    changeUser(payload, packet.sequenceId());
                     break;
                 default:
                     commandRunning = true;
@@ -209,7 +295,7 @@ final class MysqlConnection {
     }
 
     private void onOversized(OversizedPacket packet) {
-        if (phase == Phase.AUTHENTICATING || phase == Phase.COMMANDS) {
+        if (phase == Phase.AUTHENTICATING || phase == Phase.COMMANDS || phase == Phase.CHANGING_USER) {
             boolean midResult = pending != null;
             phase = Phase.CLOSING;
             if (midResult) {
@@ -238,6 +324,8 @@ final class MysqlConnection {
         }
         session = fresh;
         fresh.attachDisconnect(channel::close);
+        // MySQL drops prepared statements on reset; they belong to the old session anyway.
+        closeQuietly(commands);
         commands = newDispatcher(fresh);
         closeQuietly(old);
         responses.ok(0, 0, SessionStatus.flags(fresh, false), 0, null);
@@ -272,6 +360,10 @@ final class MysqlConnection {
             queued.release();
         }
         out.discard();
+        if (commands != null) {
+            closeQuietly(commands);
+            commands = null;
+        }
         if (current != null) {
             closeQuietly(current);
             LOG.debug("Connection {} closed", current.connectionId());
@@ -280,7 +372,7 @@ final class MysqlConnection {
 
     private CommandDispatcher newDispatcher(Session current) {
         return new CommandDispatcher(current, authentication.negotiatedCapabilities(), channel, out, responses,
-                server.statistics());
+                server.statistics(), server.config().maxAllowedPacket());
     }
 
     private static void cancelQuietly(Session current) {
@@ -288,6 +380,14 @@ final class MysqlConnection {
             current.cancel();
         } catch (RuntimeException e) {
             LOG.warn("Cancelling the statement of connection {} failed", current.connectionId(), e);
+        }
+    }
+
+    private static void closeQuietly(CommandDispatcher dispatcher) {
+        try {
+            dispatcher.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing prepared statements failed", e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.basalt.mysql.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.basalt.mysql.codec.Capabilities;
 import io.basalt.session.SessionFactory;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -12,6 +13,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
@@ -27,9 +29,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The MySQL wire-protocol listener: accepts clients (the {@code mysql} CLI, Connector/J, other MySQL
  * drivers), authenticates them through the {@link SessionFactory} and runs their commands on the
- * {@link io.basalt.session.Session} it opens. It speaks protocol 41 with mysql_native_password,
- * text result sets streamed from Arrow batches, multi-statements and CLIENT_DEPRECATE_EOF; it knows
- * nothing of SQL, users or catalogs.
+ * {@link io.basalt.session.Session} it opens. It speaks protocol 41 with caching_sha2_password,
+ * mysql_native_password and (over TLS) mysql_clear_password, optional TLS and zlib compression,
+ * text result sets streamed from Arrow batches, server-side prepared statements with binary rows
+ * and cursors, multi-statements and CLIENT_DEPRECATE_EOF; it knows nothing of SQL, users or
+ * catalogs.
  *
  * <p>Network I/O runs on Netty event loops (epoll where available, NIO otherwise); session calls run
  * on a separate pool of {@link MysqlServerConfig#workerThreads()} threads, one command at a time
@@ -37,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * does not read, so a large result holds at most about one batch per connection in memory.
  *
  * <pre>{@code
- * MysqlServer server = new MysqlServer(MysqlServerConfig.defaults().withPort(9030), sessionFactory);
+ * MysqlServer server = new MysqlServer(MysqlServerConfig.defaults().withPort(9030)
+ *         .withTls(TlsSettings.pemFiles(Path.of("server-cert.pem"), Path.of("server-key.pem"))), sessionFactory);
  * server.start();
  * ...
  * server.close();
@@ -79,6 +84,9 @@ public final class MysqlServer implements AutoCloseable {
         if (serverChannel != null || closed) {
             throw new IllegalStateException("MySQL server already started or closed");
         }
+        SslContext tls = TlsContexts.build(config.tls());
+        int capabilities = Capabilities.SERVER | (tls != null ? Capabilities.SSL : 0)
+                | (config.compression() ? Capabilities.COMPRESS : 0);
         Transport transport = Transport.detect();
         ioGroup = new MultiThreadIoEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("basalt-mysql-io", true),
                 transport.ioHandlerFactory());
@@ -88,7 +96,7 @@ public final class MysqlServer implements AutoCloseable {
         workers = pool;
         cancels = Executors.newSingleThreadExecutor(new DefaultThreadFactory("basalt-mysql-cancel", true));
         ServerContext context = new ServerContext(config, sessions, workers, cancels,
-                new ServerStatistics(connections::count), connections);
+                new ServerStatistics(connections::count), connections, capabilities, tls, new AuthRsaKey());
 
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(ioGroup)
@@ -105,8 +113,9 @@ public final class MysqlServer implements AutoCloseable {
             throw new IOException("Cannot listen for MySQL clients on " + config.bindHost() + ":" + config.port(), bound.cause());
         }
         serverChannel = bound.channel();
-        LOG.info("MySQL protocol listening on {}:{} ({}, max_allowed_packet {})", config.bindHost(), port(),
-                transport.name(), config.maxAllowedPacket());
+        LOG.info("MySQL protocol listening on {}:{} ({}, max_allowed_packet {}, {}, TLS {}, compression {})",
+                config.bindHost(), port(), transport.name(), config.maxAllowedPacket(),
+                config.defaultAuthPlugin().pluginName(), tls != null ? "on" : "off", config.compression() ? "on" : "off");
     }
 
     /**

@@ -13,7 +13,11 @@ import java.time.Duration;
  * @param serverVersion version string sent in the greeting; drivers parse its leading "x.y.z"
  * @param ioThreads Netty event-loop threads; 0 for Netty's default (twice the cores)
  * @param workerThreads threads that run session calls (statements); bounds concurrent statements
- * @param connectTimeout time a client has to complete authentication
+ * @param connectTimeout time a client has to complete authentication (TLS handshake included)
+ * @param defaultAuthPlugin the plugin named in the greeting; clients that answer with another are
+ *     switched to it (mysql_clear_password is accepted as is over TLS)
+ * @param tls whether and with which certificate TLS is offered
+ * @param compression whether CLIENT_COMPRESS (zlib) is offered to clients that ask for it
  */
 public record MysqlServerConfig(
         String bindHost,
@@ -22,7 +26,10 @@ public record MysqlServerConfig(
         String serverVersion,
         int ioThreads,
         int workerThreads,
-        Duration connectTimeout) {
+        Duration connectTimeout,
+        AuthPlugin defaultAuthPlugin,
+        TlsSettings tls,
+        boolean compression) {
 
     public static final String DEFAULT_BIND_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 9030;
@@ -38,6 +45,12 @@ public record MysqlServerConfig(
         requireNonNull(bindHost, "bindHost");
         requireNonNull(serverVersion, "serverVersion");
         requireNonNull(connectTimeout, "connectTimeout");
+        requireNonNull(defaultAuthPlugin, "defaultAuthPlugin");
+        requireNonNull(tls, "tls");
+        if (defaultAuthPlugin == AuthPlugin.MYSQL_CLEAR_PASSWORD) {
+            throw new IllegalArgumentException("mysql_clear_password cannot be the default plugin: it would ask "
+                    + "clients for their password in clear before TLS is known");
+        }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -58,37 +71,62 @@ public record MysqlServerConfig(
         }
     }
 
-    /** 127.0.0.1:9030, 64 MiB packets, "8.0.33-basalt", default I/O threads, 64 workers, 10 s to log in. */
+    /**
+     * 127.0.0.1:9030, 64 MiB packets, "8.0.33-basalt", default I/O threads, 64 workers, 10 s to log
+     * in, caching_sha2_password as MySQL 8 does, no TLS, compression offered.
+     */
     public static MysqlServerConfig defaults() {
         return new MysqlServerConfig(DEFAULT_BIND_HOST, DEFAULT_PORT, DEFAULT_MAX_ALLOWED_PACKET, DEFAULT_SERVER_VERSION,
-                0, DEFAULT_WORKER_THREADS, DEFAULT_CONNECT_TIMEOUT);
+                0, DEFAULT_WORKER_THREADS, DEFAULT_CONNECT_TIMEOUT, AuthPlugin.CACHING_SHA2_PASSWORD, TlsSettings.disabled(), true);
     }
 
     public MysqlServerConfig withBindHost(String value) {
-        return new MysqlServerConfig(value, port, maxAllowedPacket, serverVersion, ioThreads, workerThreads, connectTimeout);
+        return new MysqlServerConfig(value, port, maxAllowedPacket, serverVersion, ioThreads, workerThreads,
+                connectTimeout, defaultAuthPlugin, tls, compression);
     }
 
     public MysqlServerConfig withPort(int value) {
-        return new MysqlServerConfig(bindHost, value, maxAllowedPacket, serverVersion, ioThreads, workerThreads, connectTimeout);
+        return new MysqlServerConfig(bindHost, value, maxAllowedPacket, serverVersion, ioThreads, workerThreads,
+                connectTimeout, defaultAuthPlugin, tls, compression);
     }
 
     public MysqlServerConfig withMaxAllowedPacket(int value) {
-        return new MysqlServerConfig(bindHost, port, value, serverVersion, ioThreads, workerThreads, connectTimeout);
+        return new MysqlServerConfig(bindHost, port, value, serverVersion, ioThreads, workerThreads,
+                connectTimeout, defaultAuthPlugin, tls, compression);
     }
 
     public MysqlServerConfig withServerVersion(String value) {
-        return new MysqlServerConfig(bindHost, port, maxAllowedPacket, value, ioThreads, workerThreads, connectTimeout);
+        return new MysqlServerConfig(bindHost, port, maxAllowedPacket, value, ioThreads, workerThreads,
+                connectTimeout, defaultAuthPlugin, tls, compression);
     }
 
     public MysqlServerConfig withIoThreads(int value) {
-        return new MysqlServerConfig(bindHost, port, maxAllowedPacket, serverVersion, value, workerThreads, connectTimeout);
+        return new MysqlServerConfig(bindHost, port, maxAllowedPacket, serverVersion, value, workerThreads,
+                connectTimeout, defaultAuthPlugin, tls, compression);
     }
 
     public MysqlServerConfig withWorkerThreads(int value) {
-        return new MysqlServerConfig(bindHost, port, maxAllowedPacket, serverVersion, ioThreads, value, connectTimeout);
+        return new MysqlServerConfig(bindHost, port, maxAllowedPacket, serverVersion, ioThreads, value,
+                connectTimeout, defaultAuthPlugin, tls, compression);
     }
 
     public MysqlServerConfig withConnectTimeout(Duration value) {
-        return new MysqlServerConfig(bindHost, port, maxAllowedPacket, serverVersion, ioThreads, workerThreads, value);
+        return new MysqlServerConfig(bindHost, port, maxAllowedPacket, serverVersion, ioThreads, workerThreads,
+                value, defaultAuthPlugin, tls, compression);
+    }
+
+    public MysqlServerConfig withDefaultAuthPlugin(AuthPlugin value) {
+        return new MysqlServerConfig(bindHost, port, maxAllowedPacket, serverVersion, ioThreads, workerThreads,
+                connectTimeout, value, tls, compression);
+    }
+
+    public MysqlServerConfig withTls(TlsSettings value) {
+        return new MysqlServerConfig(bindHost, port, maxAllowedPacket, serverVersion, ioThreads, workerThreads,
+                connectTimeout, defaultAuthPlugin, value, compression);
+    }
+
+    public MysqlServerConfig withCompression(boolean value) {
+        return new MysqlServerConfig(bindHost, port, maxAllowedPacket, serverVersion, ioThreads, workerThreads,
+                connectTimeout, defaultAuthPlugin, tls, value);
     }
 }

@@ -72,6 +72,28 @@ final class PacketChannelWriter {
         channel.flush();
     }
 
+    /**
+     * Hands the current chunk over and flushes it, then runs {@code action} on the event loop in
+     * the same task, right after the chunk passed through the pipeline: a pipeline change made by
+     * {@code action} applies to everything written later and to nothing written before.
+     */
+    void flushThen(Runnable action) {
+        ByteBuf chunk = buffer;
+        buffer = null;
+        // Writes from this thread are queued on the event loop in order; this task queues behind them.
+        channel.eventLoop().execute(() -> {
+            if (chunk != null && chunk.isReadable()) {
+                channel.writeAndFlush(chunk, channel.voidPromise());
+            } else {
+                if (chunk != null) {
+                    chunk.release();
+                }
+                channel.flush();
+            }
+            action.run();
+        });
+    }
+
     /** Releases buffered output that will never be sent (the connection is gone). */
     void discard() {
         if (buffer != null) {

@@ -1,5 +1,6 @@
 package io.basalt.mysql.server;
 
+import io.basalt.mysql.resultset.RowFormat;
 import io.basalt.session.QueryResult;
 import io.basalt.session.Session;
 import io.netty.channel.Channel;
@@ -49,7 +50,7 @@ final class QueryExecution implements PendingCommand {
             try {
                 QueryResult result = session.execute(sql);
                 if (result instanceof QueryResult.Rows rows) {
-                    current = new ResultSetStreamer(rows, session, more, channel, out, responses);
+                    current = new ResultSetStreamer(rows, session, more, channel, out, responses, RowFormat.TEXT);
                 } else {
                     QueryResult.UpdateCount count = (QueryResult.UpdateCount) result;
                     responses.ok(count.affectedRows(), count.lastInsertId(), SessionStatus.flags(session, more),

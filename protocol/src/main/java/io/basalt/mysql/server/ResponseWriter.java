@@ -4,6 +4,7 @@ import io.basalt.error.BasaltException;
 import io.basalt.mysql.codec.BasicTypes;
 import io.basalt.mysql.codec.Capabilities;
 import io.basalt.mysql.codec.ResponsePackets;
+import io.basalt.mysql.prepared.PrepareOk;
 import io.basalt.mysql.resultset.ColumnDefinition;
 import java.nio.charset.StandardCharsets;
 
@@ -67,6 +68,12 @@ final class ResponseWriter {
         } else {
             ResponsePackets.writeEof(out.begin(), warnings, status);
         }
+        out.end();
+    }
+
+    /** The first packet of a successful COM_STMT_PREPARE. */
+    void prepareOk(PrepareOk header) {
+        header.writeTo(out.begin());
         out.end();
     }
 

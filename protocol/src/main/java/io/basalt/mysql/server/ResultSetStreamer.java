@@ -2,7 +2,8 @@ package io.basalt.mysql.server;
 
 import io.basalt.mysql.resultset.ArrowColumnMapping;
 import io.basalt.mysql.resultset.ColumnDefinition;
-import io.basalt.mysql.resultset.TextRowEncoder;
+import io.basalt.mysql.resultset.RowEncoder;
+import io.basalt.mysql.resultset.RowFormat;
 import io.basalt.session.BatchStream;
 import io.basalt.session.QueryResult;
 import io.basalt.session.Session;
@@ -13,7 +14,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /**
- * Streams one row result as a text result set: column count, column definitions, rows, end packet.
+ * Streams one row result as a result set of text rows (COM_QUERY) or binary rows
+ * (COM_STMT_EXECUTE): column count, column definitions, rows, end packet.
  * Batches are pulled one at a time and their rows written to the socket as they come; when the
  * channel stops being writable the streamer returns {@link Progress#SUSPENDED} and pulls nothing
  * more until it is resumed, so a slow client holds at most one batch plus the socket buffers.
@@ -35,21 +37,23 @@ final class ResultSetStreamer {
     private final Channel channel;
     private final PacketChannelWriter out;
     private final ResponseWriter responses;
+    private final RowFormat format;
     private final long connectionId;
-    private TextRowEncoder encoder;
+    private RowEncoder encoder;
     private int row;
     private int rowCount;
     private boolean exhausted;
     private boolean closed;
 
     ResultSetStreamer(QueryResult.Rows rows, Session session, boolean moreResults, Channel channel,
-            PacketChannelWriter out, ResponseWriter responses) {
+            PacketChannelWriter out, ResponseWriter responses, RowFormat format) {
         this.rows = rows;
         this.session = session;
         this.moreResults = moreResults;
         this.channel = channel;
         this.out = out;
         this.responses = responses;
+        this.format = format;
         this.connectionId = session.connectionId();
     }
 
@@ -119,7 +123,7 @@ final class ResultSetStreamer {
         for (Field field : fields) {
             columns.add(ArrowColumnMapping.describe(field));
         }
-        encoder = new TextRowEncoder(fields, columns);
+        encoder = format.encoder(fields, columns);
         responses.columnCount(columns.size());
         for (ColumnDefinition column : columns) {
             responses.column(column);

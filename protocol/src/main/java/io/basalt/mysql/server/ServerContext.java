@@ -1,5 +1,6 @@
 package io.basalt.mysql.server;
 
+import io.netty.handler.ssl.SslContext;
 import java.util.concurrent.Executor;
 
 /**
@@ -12,6 +13,9 @@ import java.util.concurrent.Executor;
  *     so a cancel is never queued behind the very statements it must stop
  * @param statistics counters for COM_STATISTICS
  * @param connections connections whose session is not yet released
+ * @param capabilities the capability flags the greeting advertises
+ * @param tls the TLS context for clients that ask for TLS, or null when TLS is off
+ * @param rsaKey the key caching_sha2_password clients encrypt their password with over plain TCP
  */
 record ServerContext(
         MysqlServerConfig config,
@@ -19,4 +23,7 @@ record ServerContext(
         Executor workers,
         Executor cancels,
         ServerStatistics statistics,
-        OpenConnections connections) {}
+        OpenConnections connections,
+        int capabilities,
+        SslContext tls,
+        AuthRsaKey rsaKey) {}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -90,5 +91,57 @@ class HandshakeTest {
         buf.readBytes(rest);
         assertThat(Arrays.copyOf(rest, 20)).isEqualTo(SALT);
         assertThat(rest[20]).isZero();
+    }
+
+    @Test
+    void recognizesAnSslRequestOnlyWhenComplete() {
+        ByteBuf request = Unpooled.buffer().writeMediumLE(32).writeByte(1)
+                .writeIntLE(Capabilities.PROTOCOL_41 | Capabilities.SSL).writeIntLE(1 << 24).writeByte(45).writeZero(23);
+        ByteBuf partial = request.slice(0, 20);
+        assertThat(SslRequest.decidable(partial)).isFalse();
+        assertThat(SslRequest.decidable(request)).isTrue();
+        assertThat(SslRequest.isAt(request)).isTrue();
+        assertThat(request.readerIndex()).isZero();
+
+        ByteBuf plain = Unpooled.buffer().writeMediumLE(32).writeByte(1)
+                .writeIntLE(Capabilities.PROTOCOL_41).writeIntLE(1 << 24).writeByte(45).writeZero(23);
+        assertThat(SslRequest.isAt(plain)).isFalse();
+        ByteBuf longer = Unpooled.buffer().writeMediumLE(60).writeByte(1).writeIntLE(Capabilities.PROTOCOL_41 | Capabilities.SSL);
+        assertThat(SslRequest.decidable(longer)).isTrue();
+        assertThat(SslRequest.isAt(longer)).isFalse();
+    }
+
+    @Test
+    void parsesChangeUserWithAndWithoutTheOptionalTail() {
+        int capabilities = Capabilities.PROTOCOL_41 | Capabilities.SECURE_CONNECTION | Capabilities.PLUGIN_AUTH;
+        ByteBuf full = Unpooled.buffer();
+        BasicTypes.writeNulString(full, "alice");
+        full.writeByte(3).writeBytes(new byte[] {7, 8, 9});
+        BasicTypes.writeNulString(full, "shop");
+        full.writeShortLE(45);
+        BasicTypes.writeNulString(full, "caching_sha2_password");
+        ChangeUserRequest request = ChangeUserRequest.parse(full, capabilities);
+        assertThat(request.user()).isEqualTo("alice");
+        assertThat(request.authResponse()).containsExactly(7, 8, 9);
+        assertThat(request.database()).isEqualTo("shop");
+        assertThat(request.authPlugin()).isEqualTo("caching_sha2_password");
+
+        ByteBuf bare = Unpooled.buffer();
+        BasicTypes.writeNulString(bare, "root");
+        bare.writeByte(0);
+        BasicTypes.writeNulString(bare, "");
+        ChangeUserRequest minimal = ChangeUserRequest.parse(bare, capabilities);
+        assertThat(minimal.database()).isNull();
+        assertThat(minimal.authPlugin()).isNull();
+
+        ByteBuf truncated = Unpooled.buffer().writeBytes("root".getBytes(StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> ChangeUserRequest.parse(truncated, capabilities)).isInstanceOf(MalformedPacketException.class);
+    }
+
+    @Test
+    void authMoreDataPrefixesItsData() {
+        ByteBuf buf = Unpooled.buffer();
+        new AuthMoreData(new byte[] {AuthMoreData.FAST_AUTH_SUCCESS}).writeTo(buf);
+        assertThat(ByteBufUtil.getBytes(buf)).containsExactly(1, 3);
     }
 }

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.mysql.server.fake.CannedResults;
 import io.basalt.mysql.server.fake.FakeSessionFactory;
-import java.io.File;
+import io.basalt.session.Credential;
+import io.basalt.mysql.server.CommandLineClient.Run;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,15 +15,11 @@ import org.junit.jupiter.api.Test;
 class MysqlCliTest {
     private static FakeSessionFactory sessions;
     private static MysqlServer server;
-    private static Path mysql;
-
-    /** Exit code and output of one client run. */
-    private record Run(int exitCode, String stdout, String stderr) {}
+    private static CommandLineClient mysql;
 
     @BeforeAll
     static void start() throws Exception {
-        mysql = onPath("mysql");
-        assertThat(mysql).as("the mysql client must be installed (apt-get install mariadb-client)").isNotNull();
+        mysql = CommandLineClient.find("mysql");
         sessions = new FakeSessionFactory();
         server = new MysqlServer(MysqlServerConfig.defaults().withPort(0).withIoThreads(1).withWorkerThreads(2), sessions);
         server.start();
@@ -66,42 +57,48 @@ class MysqlCliTest {
 
     @Test
     void pingsAndReportsStatusThroughMysqladmin() throws Exception {
-        Path admin = onPath("mysqladmin");
-        assertThat(admin).as("mysqladmin must be installed (apt-get install mariadb-client)").isNotNull();
-        Run run = run(admin, "ping", "status");
+        Run run = CommandLineClient.find("mysqladmin").run(server.port(), "-uroot", "ping", "status");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout()).contains("mysqld is alive").contains("Uptime: ").contains("Threads: ");
     }
 
+    @Test
+    void killsThroughMysqladmin() throws Exception {
+        Run run = CommandLineClient.find("mysqladmin").run(server.port(), "-uroot", "kill", "4242");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(sessions.last().executed()).anyMatch(sql -> sql.equalsIgnoreCase("kill 4242"));
+    }
+
+    @Test
+    void logsInWithCachingSha2AndRefusesAPasswordSentInClearOverPlainTcp() throws Exception {
+        sessions.rememberPassword("alice");
+        Run run = mysql.run(server.port(), "-ualice", "-psecret", "--batch", "-e", "select 1");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).isEqualTo("1\n1\n");
+        assertThat(sessions.last().client().user()).isEqualTo("alice");
+        assertThat(sessions.lastCredential()).isInstanceOf(Credential.CachingSha2Password.class);
+
+        Run wrong = mysql.run(server.port(), "-ualice", "-pwrong", "-e", "select 1");
+        assertThat(wrong.exitCode()).isEqualTo(1);
+        assertThat(wrong.stderr()).contains("ERROR 1045 (28000)");
+
+        // MariaDB's client answers a full-authentication request on 127.0.0.1 with the password in
+        // clear rather than RSA-encrypted; like mysqld, Basalt takes a clear password only over TLS.
+        sessions.forgetPasswords();
+        Run clear = mysql.run(server.port(), "-ualice", "-psecret", "-e", "select 1");
+        assertThat(clear.exitCode()).isEqualTo(1);
+        assertThat(clear.stderr()).contains("ERROR 1045 (28000)");
+        assertThat(sessions.credentials()).noneMatch(c -> c instanceof Credential.Cleartext);
+    }
+
     private static Run mysql(String... args) throws IOException, InterruptedException {
-        return run(mysql, args);
+        return mysql.run(server.port(), prepend("-uroot", args));
     }
 
-    private static Run run(Path program, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(program.toString(), "--no-defaults", "-h127.0.0.1",
-                "-P" + server.port(), "-uroot"));
-        command.addAll(List.of(args));
-        Path stdout = Files.createTempFile("mysql", ".out");
-        Path stderr = Files.createTempFile("mysql", ".err");
-        try {
-            Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("client finished").isTrue();
-            // Lenient decoding: binary column values are not valid UTF-8.
-            return new Run(process.exitValue(), new String(Files.readAllBytes(stdout), StandardCharsets.UTF_8),
-                    new String(Files.readAllBytes(stderr), StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(stdout);
-            Files.deleteIfExists(stderr);
-        }
-    }
-
-    private static Path onPath(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
+    static String[] prepend(String first, String... rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 }

@@ -77,6 +77,12 @@ class MysqlServerLifecycleTest {
         assertThat(defaults.maxAllowedPacket()).isEqualTo(64 * 1024 * 1024);
         assertThat(defaults.serverVersion()).isEqualTo("8.0.33-basalt");
         assertThat(defaults.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.defaultAuthPlugin()).isEqualTo(AuthPlugin.CACHING_SHA2_PASSWORD);
+        assertThat(defaults.tls().enabled()).isFalse();
+        assertThat(defaults.compression()).isTrue();
+        assertThatThrownBy(() -> defaults.withDefaultAuthPlugin(AuthPlugin.MYSQL_CLEAR_PASSWORD))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(defaults.withTls(TlsSettings.selfSigned(java.nio.file.Path.of("/tmp"))).tls().enabled()).isTrue();
         assertThatThrownBy(() -> defaults.withPort(70_000)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> defaults.withMaxAllowedPacket(10)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> defaults.withWorkerThreads(0)).isInstanceOf(IllegalArgumentException.class);

@@ -94,18 +94,39 @@ final class RawMysqlClient implements AutoCloseable {
         out.flush();
     }
 
-    /** Reads the greeting, answers it as {@code user} with an empty native password, returns the reply. */
+    /**
+     * Reads the greeting, answers it as {@code user} with an empty native password (and an auth
+     * switch with an empty answer), returns the reply.
+     */
     Packet login(String user, int capabilities) throws IOException {
+        readGreeting();
+        Packet reply = respond(user, capabilities, "mysql_native_password", new byte[0]);
+        if (reply.header() == 0xFE && reply.payload().length > 1) {
+            // An auth switch (to the server's default plugin): an empty password is an empty answer.
+            write(reply.sequenceId() + 1, new byte[0]);
+            reply = read();
+        }
+        return reply;
+    }
+
+    /** Reads the greeting and keeps its salt; returns the greeting. */
+    Packet readGreeting() throws IOException {
         Packet greeting = read();
         salt = salt(greeting.payload());
+        return greeting;
+    }
+
+    /** Sends a HandshakeResponse41 computed with {@code plugin}; returns the server's reply. */
+    Packet respond(String user, int capabilities, String plugin, byte[] authResponse) throws IOException {
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         ByteBuffer fixed = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
         fixed.putInt(capabilities).putInt(1 << 24).put((byte) 45);
         response.write(fixed.array(), 0, 32);
         response.writeBytes(user.getBytes(StandardCharsets.UTF_8));
         response.write(0);
-        response.write(0); // empty auth response (length-encoded or length-prefixed: both one zero byte)
-        response.writeBytes("mysql_native_password".getBytes(StandardCharsets.US_ASCII));
+        response.write(authResponse.length); // length-encoded or length-prefixed: the same below 251
+        response.writeBytes(authResponse);
+        response.writeBytes(plugin.getBytes(StandardCharsets.US_ASCII));
         response.write(0);
         write(1, response.toByteArray());
         return read();
@@ -135,6 +156,46 @@ final class RawMysqlClient implements AutoCloseable {
         payload[0] = (byte) code;
         System.arraycopy(argument, 0, payload, 1, argument.length);
         write(0, payload);
+    }
+
+    /** The answer to COM_STMT_PREPARE: the prepare-OK (or ERR) and the definitions that follow. */
+    record Prepared(Packet head, List<Packet> parameters, List<Packet> columns) {
+        long statementId() {
+            byte[] p = head.payload();
+            return (p[1] & 0xFFL) | (p[2] & 0xFFL) << 8 | (p[3] & 0xFFL) << 16 | (p[4] & 0xFFL) << 24;
+        }
+    }
+
+    /**
+     * Sends COM_STMT_PREPARE and reads its answer; with CLIENT_DEPRECATE_EOF negotiated no EOF
+     * follows the definitions.
+     */
+    Prepared prepare(String sql, boolean deprecateEof) throws IOException {
+        command(0x16, sql);
+        Packet head = read();
+        if (head.isErr()) {
+            return new Prepared(head, List.of(), List.of());
+        }
+        byte[] p = head.payload();
+        int columns = (p[5] & 0xFF) | (p[6] & 0xFF) << 8;
+        int parameters = (p[7] & 0xFF) | (p[8] & 0xFF) << 8;
+        List<Packet> parameterPackets = readDefinitions(parameters, deprecateEof);
+        List<Packet> columnPackets = readDefinitions(columns, deprecateEof);
+        return new Prepared(head, parameterPackets, columnPackets);
+    }
+
+    private List<Packet> readDefinitions(int count, boolean deprecateEof) throws IOException {
+        List<Packet> packets = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            packets.add(read());
+        }
+        if (count > 0 && !deprecateEof) {
+            Packet eof = read();
+            if (!eof.isEof()) {
+                throw new AssertionError("expected EOF after definitions, got " + eof.text());
+            }
+        }
+        return packets;
     }
 
     /** Reads packets up to and including the first EOF/OK terminator or ERR. */

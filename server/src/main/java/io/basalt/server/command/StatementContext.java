@@ -25,10 +25,11 @@ import java.util.Map;
  * @param userVariables @variables, each value encoded by {@link #encode}
  * @param parameters prepared-statement parameter values, encoded by {@link #encode}
  * @param sqlMode the proposer's sql_mode; null in commands written before it was recorded
+ * @param account the proposer's CURRENT_USER(); null in commands written before it was recorded
  */
 public record StatementContext(String database, String user, String host, long connectionId, String statementTime,
         long lastInsertId, long randomSeed, Map<String, String> userVariables, List<String> parameters,
-        String sqlMode) {
+        String sqlMode, String account) {
 
     public static StatementContext of(StatementEnvironment env, Map<String, Object> userVariables,
             List<Object> parameters) {
@@ -43,7 +44,8 @@ public record StatementContext(String database, String user, String host, long c
             params.add(encode(p));
         }
         return new StatementContext(env.database(), env.user(), env.host(), env.connectionId(),
-                env.statementTime().toString(), env.lastInsertId(), env.randomSeed(), encoded, params, env.sqlMode());
+                env.statementTime().toString(), env.lastInsertId(), env.randomSeed(), encoded, params, env.sqlMode(),
+                env.account());
     }
 
     /** A value as text with a one-letter type prefix, so it comes back with the same runtime type. */
@@ -118,6 +120,6 @@ public record StatementContext(String database, String user, String host, long c
 
     public StatementEnvironment environment(String serverVersion) {
         return new StatementEnvironment(database, user, host, connectionId, LocalDateTime.parse(statementTime),
-                lastInsertId, randomSeed, serverVersion, sqlMode);
+                lastInsertId, randomSeed, serverVersion, sqlMode, account);
     }
 }

@@ -15,7 +15,11 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> HTTP_PORT = ConfigKey.intKey("http_port", "--http-port", 8030, false,
             "HTTP port: /metrics, /health, /health/live, /health/ready, /api");
     public static final ConfigKey<Integer> ARROW_FLIGHT_PORT = ConfigKey.intKey("arrow_flight_port", "--flight-port",
-            9408, false, "Arrow Flight SQL port (reserved; the Flight SQL service is not available in this version)");
+            9408, false, "Arrow Flight SQL port");
+    public static final ConfigKey<String> ARROW_FLIGHT_TLS_CERT = ConfigKey.stringKey("arrow_flight_tls_cert",
+            "--flight-tls-cert", "", false, "PEM certificate chain for TLS on the Flight SQL port (with the key; empty: no TLS)");
+    public static final ConfigKey<String> ARROW_FLIGHT_TLS_KEY = ConfigKey.stringKey("arrow_flight_tls_key",
+            "--flight-tls-key", "", false, "PEM private key for TLS on the Flight SQL port");
     public static final ConfigKey<Integer> EDIT_LOG_PORT = ConfigKey.intKey("edit_log_port", "--raft-port", 9010, false,
             "Raft peer port");
     public static final ConfigKey<String> HOST = ConfigKey.stringKey("host", "--host", "127.0.0.1", false,
@@ -57,13 +61,28 @@ public final class ConfigKeys {
             "--storage-flush-rows", 512 * 1024, false, "Rows a table's write buffer holds before it becomes a Parquet segment");
     public static final ConfigKey<Boolean> REQUIRE_SECURE_TRANSPORT = ConfigKey.boolKey("require_secure_transport",
             "--require-secure-transport", false, true, "Refuse MySQL connections that do not use TLS");
+    public static final ConfigKey<String> DEFAULT_AUTH_PLUGIN = ConfigKey.stringKey("default_authentication_plugin",
+            "--default-auth-plugin", "mysql_native_password", false,
+            "Authentication plugin the MySQL handshake offers first: mysql_native_password (works with every client "
+                    + "over plain TCP) or caching_sha2_password (MySQL 8's default; full authentication needs TLS or "
+                    + "the client's RSA key exchange)");
+    public static final ConfigKey<String> TLS = ConfigKey.stringKey("mysql_tls", "--mysql-tls", "off", false,
+            "TLS on the MySQL port: off, self-signed (a certificate generated at start, its PEM written to the data "
+                    + "directory), or pem (ssl_cert and ssl_key)");
+    public static final ConfigKey<String> SSL_CERT = ConfigKey.stringKey("ssl_cert", "--ssl-cert", "", false,
+            "PEM certificate chain for TLS on the MySQL port (mysql_tls = pem)");
+    public static final ConfigKey<String> SSL_KEY = ConfigKey.stringKey("ssl_key", "--ssl-key", "", false,
+            "PEM private key (PKCS#8) for TLS on the MySQL port (mysql_tls = pem)");
+    public static final ConfigKey<Boolean> MYSQL_COMPRESSION = ConfigKey.boolKey("mysql_compression",
+            "--mysql-compression", true, false, "Offer the compressed protocol (CLIENT_COMPRESS, zlib) to MySQL clients");
     public static final ConfigKey<String> LOG_LEVEL = ConfigKey.stringKey("sys_log_level", "--log-level", "INFO", true,
             "Log level of the server log (ERROR, WARN, INFO, DEBUG)");
 
     /** All keys, in the order they are documented. */
     public static final List<ConfigKey<?>> ALL = List.of(DATA_DIR, BIND_ADDRESS, QUERY_PORT, HTTP_PORT,
-            ARROW_FLIGHT_PORT, EDIT_LOG_PORT, HOST, PEERS, JOIN, RAFT_ELECTION_TIMEOUT_MS, RAFT_SNAPSHOT_INTERVAL_SECS,
+            ARROW_FLIGHT_PORT, ARROW_FLIGHT_TLS_CERT, ARROW_FLIGHT_TLS_KEY, EDIT_LOG_PORT, HOST, PEERS, JOIN, RAFT_ELECTION_TIMEOUT_MS, RAFT_SNAPSHOT_INTERVAL_SECS,
             RAFT_SNAPSHOT_LOG_ENTRIES, RAFT_SNAPSHOT_LOG_BYTES, WRITE_TIMEOUT_SECONDS, WRITE_LEADER_WAIT_MS, MEMBERSHIP_TIMEOUT_SECONDS,
             DEBUG_FAULT_INJECTION, MAX_ALLOWED_PACKET, QE_MAX_CONNECTION,
-            QUERY_MEMORY_LIMIT_BYTES, STORAGE_FLUSH_ROWS, REQUIRE_SECURE_TRANSPORT, LOG_LEVEL);
+            QUERY_MEMORY_LIMIT_BYTES, STORAGE_FLUSH_ROWS, REQUIRE_SECURE_TRANSPORT, DEFAULT_AUTH_PLUGIN, TLS, SSL_CERT, SSL_KEY,
+            MYSQL_COMPRESSION, LOG_LEVEL);
 }

@@ -1,5 +1,7 @@
 package io.basalt.server.exec;
 
+import io.basalt.server.exec.arrow.RowBatchStream;
+import io.basalt.server.exec.arrow.ScanBatchStream;
 import io.basalt.server.exec.op.PhysicalNode;
 import io.basalt.server.exec.op.RowSource;
 import io.basalt.server.sql.plan.PlannedQuery;
@@ -41,6 +43,41 @@ public final class QueryRunner {
 
     public RowSource open(ExecContext ctx) {
         return physical.open(ctx);
+    }
+
+    /**
+     * Starts the query as a stream of result batches in {@code schema}: a plain table scan hands
+     * storage's batches over whole ({@link ScanBatchStream}); anything else runs row by row into
+     * batches ({@link RowBatchStream}).
+     *
+     * @param allocator owned by the stream from here on, closed with it (or at once if this throws)
+     */
+    public io.basalt.session.BatchStream stream(ExecContext ctx, org.apache.arrow.vector.types.pojo.Schema schema,
+            org.apache.arrow.memory.BufferAllocator allocator, Runnable onClose) {
+        try {
+            PhysicalNode root = physical;
+            long limit = -1;
+            if (root instanceof io.basalt.server.exec.op.SortNode sort && sort.limitOnlyInput() != null) {
+                limit = sort.fetch();
+                root = sort.limitOnlyInput();
+            }
+            if (root instanceof io.basalt.server.exec.op.TableScanNode scan && scan.plain()) {
+                io.basalt.storage.Scanner scanner = scan.openScanner();
+                int[] sources = scan.outputSources();
+                if (ScanBatchStream.matches(schema, scanner, sources)) {
+                    return new ScanBatchStream(schema, scanner, sources, limit, ctx, allocator, onClose);
+                }
+                scanner.close();
+            }
+            List<org.apache.calcite.rel.type.RelDataType> types = new ArrayList<>();
+            for (org.apache.calcite.rel.type.RelDataTypeField f : planned.rowType().getFieldList()) {
+                types.add(f.getType());
+            }
+            return new RowBatchStream(schema, types, physical.open(ctx), ctx, allocator, onClose);
+        } catch (RuntimeException e) {
+            allocator.close();
+            throw e;
+        }
     }
 
     /** Runs to completion and returns every row. */

@@ -15,9 +15,12 @@ import java.time.LocalDateTime;
  * @param randomSeed seed for RAND() without an argument
  * @param serverVersion VERSION()
  * @param sqlMode the session's sql_mode, upper case; null means the server default
+ * @param account the authenticated account as CURRENT_USER() shows it ({@code name@host pattern});
+ *     null means {@code user@host}
  */
 public record StatementEnvironment(String database, String user, String host, long connectionId,
-        LocalDateTime statementTime, long lastInsertId, long randomSeed, String serverVersion, String sqlMode) {
+        LocalDateTime statementTime, long lastInsertId, long randomSeed, String serverVersion, String sqlMode,
+        String account) {
 
     /** The default sql_mode, used when a statement carries none. */
     public static final String DEFAULT_SQL_MODE = "ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,"
@@ -25,7 +28,12 @@ public record StatementEnvironment(String database, String user, String host, lo
 
     public StatementEnvironment withDatabase(String db) {
         return new StatementEnvironment(db, user, host, connectionId, statementTime, lastInsertId, randomSeed,
-                serverVersion, sqlMode);
+                serverVersion, sqlMode, account);
+    }
+
+    /** CURRENT_USER(): the account the session authenticated as. */
+    public String currentUser() {
+        return account != null ? account : user + "@" + host;
     }
 
     /** Whether sql_mode includes {@code mode} (one name, upper case). */

@@ -62,6 +62,9 @@ final class BasaltPreparedStatement implements PreparedStatement {
             resultSchema = ResultSchema.of(planned, session.catalog());
         } else if (parsed instanceof Statement.Insert ins && ins.rows() != null) {
             typeInsertParameters(ins, types);
+        } else if ((parsed instanceof Statement.Show || parsed instanceof Statement.Explain) && parameterCount == 0) {
+            // Their columns depend on the statement, not on data: run it once to describe them.
+            resultSchema = session.resultSchemaOf(parsed);
         }
         List<Field> fields = new ArrayList<>();
         for (int i = 0; i < types.size(); i++) {

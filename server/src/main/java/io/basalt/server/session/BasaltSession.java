@@ -206,6 +206,20 @@ public final class BasaltSession implements Session {
         return r.length() > 200 ? r.substring(0, 200) + "..." : r;
     }
 
+    /**
+     * The columns a result-producing statement (SHOW, EXPLAIN) returns, found by running it and
+     * discarding its rows; the session's warnings are left as they were.
+     */
+    org.apache.arrow.vector.types.pojo.Schema resultSchemaOf(Statement statement) {
+        List<ExecContext.Warning> kept = warnings;
+        try (QueryResult r = dispatch(statement, kept)) {
+            return r instanceof QueryResult.Rows rows ? rows.stream().schema()
+                    : new org.apache.arrow.vector.types.pojo.Schema(List.of());
+        } finally {
+            warnings = kept;
+        }
+    }
+
     private QueryResult dispatch(Statement statement, List<ExecContext.Warning> previousWarnings) {
         if (statement instanceof Statement.Query q) {
             return QueryStatements.query(this, q);
@@ -399,7 +413,7 @@ public final class BasaltSession implements Session {
     StatementEnvironment environment() {
         return new StatementEnvironment(database, client.user(), client.remoteHost(), client.connectionId(),
                 LocalDateTime.now().withNano(LocalDateTime.now().getNano() / 1000 * 1000), lastInsertId,
-                ThreadLocalRandom.current().nextLong(), services.serverVersion(), sqlMode());
+                ThreadLocalRandom.current().nextLong(), services.serverVersion(), sqlMode(), accountName + "@" + accountHost);
     }
 
     /**

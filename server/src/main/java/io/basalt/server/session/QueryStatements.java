@@ -7,15 +7,12 @@ import io.basalt.server.exec.QueryContext;
 import io.basalt.server.exec.QueryRunner;
 import io.basalt.server.exec.StatementEnvironment;
 import io.basalt.server.exec.arrow.ResultSchema;
-import io.basalt.server.exec.arrow.RowBatchStream;
-import io.basalt.server.exec.op.RowSource;
 import io.basalt.server.sql.ast.Statement;
 import io.basalt.session.QueryResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.plan.RelOptUtil;
-import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlNode;
 
 /** SELECT and EXPLAIN. */
@@ -32,22 +29,14 @@ final class QueryStatements {
         ExecContext ctx = session.newExecContext(env);
         session.awaitReadConsistency();
         // Catalog, plan and table versions come from one state: never half before, half after a snapshot load.
-        record Opened(QueryContext qc, QueryRunner runner, RowSource rows) {}
-        Opened opened = session.services().state().withConsistentView(() -> {
+        io.basalt.session.BatchStream stream = session.services().state().withConsistentView(() -> {
             QueryContext qc = session.queryContext(env);
             QueryRunner runner = QueryRunner.prepare(query, qc, -1);
-            return new Opened(qc, runner, runner.open(ctx));
+            BufferAllocator allocator = session.services().allocator().newChildAllocator(
+                    "query-" + session.connectionId(), 0, Long.MAX_VALUE);
+            return runner.stream(ctx, ResultSchema.of(runner.planned(), qc.catalog()), allocator,
+                    () -> session.resultClosed(ctx));
         });
-        QueryRunner runner = opened.runner();
-        RowSource rows = opened.rows();
-        List<org.apache.calcite.rel.type.RelDataType> types = new ArrayList<>();
-        for (RelDataTypeField f : runner.planned().rowType().getFieldList()) {
-            types.add(f.getType());
-        }
-        BufferAllocator allocator = session.services().allocator().newChildAllocator(
-                "query-" + session.connectionId(), 0, Long.MAX_VALUE);
-        RowBatchStream stream = new RowBatchStream(ResultSchema.of(runner.planned(), opened.qc().catalog()), types,
-                rows, ctx, allocator, () -> session.resultClosed(ctx));
         session.resultOpened();
         return new QueryResult.Rows(stream, ctx.warningCount());
     }

@@ -94,6 +94,9 @@ public final class SessionManager implements SessionFactory {
         if (c instanceof Credential.Cleartext t) {
             return t.password() == null || t.password().isEmpty();
         }
+        if (c instanceof Credential.CachingSha2Password s) {
+            return s.response() == null || s.response().length == 0;
+        }
         return false;
     }
 }

@@ -252,6 +252,11 @@ final class ShowStatements {
             case PROC -> {
                 return AdminProc.show(session, s.argument(), s.like());
             }
+            case CREATE_USER -> {
+                String who = s.argument();
+                columns = List.of(ResultColumn.text("CREATE USER for " + who));
+                rows.add(new Object[] {UserStatements.showCreateUser(session, who)});
+            }
             case GRANTS -> {
                 String who = s.argument() == null ? session.accountName() + "@" + session.accountHost() : s.argument();
                 columns = List.of(ResultColumn.text("Grants for " + who));

@@ -103,6 +103,29 @@ final class UserStatements {
     }
 
     /** SHOW GRANTS [FOR user]: the account's grants as GRANT statements. */
+    /**
+     * SHOW CREATE USER: the statement that recreates the account, with its password as the stored
+     * hash (never the password), as MySQL prints it.
+     */
+    static String showCreateUser(BasaltSession session, String target) {
+        int at = target.lastIndexOf('@');
+        String name = target.substring(0, at);
+        String host = target.substring(at + 1);
+        if (!(name.equals(session.accountName()) && host.equalsIgnoreCase(session.accountHost()))) {
+            session.access().requireGlobal(Privilege.CREATE_USER);
+        }
+        UserDef u = Accounts.exact(session.catalog(), name, host);
+        if (u == null) {
+            throw BasaltException.of(ErrorCode.USER_OPERATION_FAILED, "Operation SHOW CREATE USER failed for '%s'@'%s'", name,
+                    host);
+        }
+        String auth = u.hasPassword()
+                ? " IDENTIFIED WITH 'mysql_native_password' AS '*" + u.nativeHash().toUpperCase(java.util.Locale.ROOT) + "'"
+                : " IDENTIFIED WITH 'mysql_native_password'";
+        return "CREATE USER `" + u.name() + "`@`" + u.host() + "`" + auth
+                + " REQUIRE NONE PASSWORD EXPIRE DEFAULT ACCOUNT UNLOCK";
+    }
+
     static List<Object[]> showGrants(BasaltSession session, String target) {
         UserDef u;
         if (target == null) {

@@ -593,7 +593,7 @@ final class CommandApplier {
     private StatementEnvironment environment(StatementContext sc) {
         if (sc == null) {
             return new StatementEnvironment(null, "system", "localhost", 0, java.time.LocalDateTime.now().withNano(0), 0, 0,
-                    state.serverVersion(), null);
+                    state.serverVersion(), null, null);
         }
         return sc.environment(state.serverVersion());
     }

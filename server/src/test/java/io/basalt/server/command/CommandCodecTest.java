@@ -29,7 +29,7 @@ class CommandCodecTest {
     @Test
     void userVariablesKeepTheirTypesThroughTheLog() {
         StatementContext sc = StatementContext.of(new io.basalt.server.exec.StatementEnvironment("d", "u", "h", 1,
-                java.time.LocalDateTime.of(2024, 1, 2, 3, 4, 5), 7, 9, "v", "ANSI_QUOTES"),
+                java.time.LocalDateTime.of(2024, 1, 2, 3, 4, 5), 7, 9, "v", "ANSI_QUOTES", "u@%"),
                 Map.of("l", 5L, "n", new java.math.BigDecimal("1.50"), "s", "x"),
                 java.util.Arrays.asList(1L, null, "p", java.time.LocalDate.of(2024, 2, 29)));
         Command c = new Command.ExecuteDml("UPDATE t SET a = @l", sc);

@@ -32,11 +32,12 @@ import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.filter2.columnindex.RowRanges;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
-import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.internal.filter2.columnindex.ColumnIndexStore;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
@@ -61,6 +62,7 @@ public final class SegmentReader implements AutoCloseable {
   private int rowGroup = -1;
   private long rowsLeftInGroup;
   private ColumnReader[] columnReaders;
+  private long rowsDecoded;
 
   /**
    * Opens {@code file} to read {@code projection}: columns the file holds, with the types it holds
@@ -74,7 +76,7 @@ public final class SegmentReader implements AutoCloseable {
     }
     this.schema = ParquetSchemas.messageType(this.projection);
     this.descriptors = schema.getColumns().toArray(new ColumnDescriptor[0]);
-    this.reader = ParquetFileReader.open(new LocalInputFile(file), readOptions());
+    this.reader = ParquetFileReader.open(new BufferedInputFile(file), readOptions());
     boolean ok = false;
     try {
       this.createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
@@ -170,25 +172,140 @@ public final class SegmentReader implements AutoCloseable {
       }
     }
     for (int c = 0; c < out.length; c++) {
-      readColumn(columnReaders[c], kinds[c], out[c], rows, keep);
+      readColumn(columnReaders[c], kinds[c], out[c], 0, rows, keep, true);
+    }
+    if (out.length > 0) {
+      rowsDecoded += rows;
     }
     rowsLeftInGroup -= rows;
     return kept;
   }
 
-  private static void readColumn(ColumnReader r, ColumnKind kind, FieldVector v, int rows, boolean[] keep) {
-    int o = 0;
+  /**
+   * Reads the rows at file positions {@code positions[from, from + count)}, ascending, into
+   * {@code out} from index 0 on. Of each row group holding some, only the pages holding them are
+   * read and decoded (through the file's offset index; the whole row group if it has none).
+   * Does not move the row group cursor of {@link #nextRowGroup}.
+   *
+   * @param out one vector per projected column, of its type, reset by the caller
+   */
+  public void readRows(int[] positions, int from, int count, FieldVector[] out) throws IOException {
+    int end = from + count;
+    int i = from;
+    while (i < end) {
+      int g = rowGroupOf(positions[i]);
+      long limit = rowGroupFirstRow[g + 1];
+      int j = i + 1;
+      while (j < end && positions[j] < limit) {
+        if (positions[j] <= positions[j - 1]) {
+          throw new IllegalArgumentException("positions must ascend: " + positions[j - 1] + ", " + positions[j]);
+        }
+        j++;
+      }
+      if (positions[j - 1] + 1 < limit || j - i == 1) {
+        readSelected(g, positions, i, j, out, i - from);
+      } else {
+        // The group's last row has no row after it to serve as the end marker (see readSelected):
+        // it is read on its own.
+        readSelected(g, positions, i, j - 1, out, i - from);
+        readSelected(g, positions, j - 1, j, out, j - 1 - from);
+      }
+      i = j;
+    }
+  }
+
+  private int rowGroupOf(long position) {
+    long rows = rowGroupFirstRow[rowGroupFirstRow.length - 1];
+    if (position < 0 || position >= rows) {
+      throw new IndexOutOfBoundsException("position " + position + " of " + rows);
+    }
+    int lo = 0;
+    int hi = rowGroupCount() - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (rowGroupFirstRow[mid] <= position) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * Reads rows {@code positions[from, to)} of row group {@code g}. Parquet's synchronizing column
+   * reader stops early when the last selected row lies in a later page than the one before it
+   * (parquet-java 1.18.1: it takes "no further row index" for "done" before moving to the page),
+   * so a row after the last wanted one is selected too, as an end marker that is never read:
+   * callers make sure one exists, or read a single row.
+   */
+  private void readSelected(int g, int[] positions, int from, int to, FieldVector[] out, int outOffset)
+      throws IOException {
+    long first = rowGroupFirstRow[g];
+    RowRanges.Builder selected = RowRanges.builder();
+    for (int i = from; i < to; i++) {
+      selected.addSelectedRow(positions[i] - first);
+    }
+    long marker = positions[to - 1] - first + 1;
+    if (to - from > 1) {
+      selected.addSelectedRow(marker);
+    }
+    PageReadStore pages;
+    int rows = to - from;
+    boolean[] keep = null;
+    try {
+      pages = reader.readFilteredRowGroup(g, selected.build());
+    } catch (ColumnIndexStore.MissingOffsetIndexException e) {
+      // a file without offset index: read the row group whole and keep the selected rows
+      pages = reader.readRowGroup(g);
+      rows = (int) pages.getRowCount();
+      keep = new boolean[rows];
+      for (int i = from; i < to; i++) {
+        keep[(int) (positions[i] - first)] = true;
+      }
+    }
+    try {
+      ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new IgnoringConverter(), schema, createdBy);
+      long decoded = 0;
+      for (int c = 0; c < descriptors.length; c++) {
+        ColumnReader r = store.getColumnReader(descriptors[c]);
+        readColumn(r, kinds[c], out[c], outOffset, rows, keep, false);
+        decoded = Math.max(decoded, pages.getPageReader(descriptors[c]).getTotalValueCount());
+      }
+      rowsDecoded += decoded;
+    } finally {
+      pages.close();
+    }
+  }
+
+  /**
+   * Rows decoded from data pages so far (by {@link #read} and {@link #readRows}; for each row
+   * group, the most any projected column decoded).
+   */
+  public long rowsDecoded() {
+    return rowsDecoded;
+  }
+
+  /**
+   * Reads {@code rows} values of a column into {@code v} from {@code offset} on.
+   *
+   * @param consumeLast whether to move past the last row too (to go on reading the row group)
+   */
+  private static void readColumn(ColumnReader r, ColumnKind kind, FieldVector v, int offset, int rows,
+                                 boolean[] keep, boolean consumeLast) {
+    int o = offset;
     for (int i = 0; i < rows; i++) {
+      if (i > 0) {
+        r.consume();
+      }
       if (keep != null && !keep[i]) {
         if (r.getCurrentDefinitionLevel() != 0) {
           r.skip(); // consume() does not skip an unread value
         }
-        r.consume();
         continue;
       }
       if (r.getCurrentDefinitionLevel() == 0) {
         v.setNull(o++);
-        r.consume();
         continue;
       }
       switch (kind) {
@@ -217,6 +334,8 @@ public final class SegmentReader implements AutoCloseable {
         default: throw new AssertionError(kind);
       }
       o++;
+    }
+    if (consumeLast && rows > 0) {
       r.consume();
     }
   }
@@ -228,7 +347,7 @@ public final class SegmentReader implements AutoCloseable {
 
   /** The Parquet footer of a segment file (schema, row groups, Parquet's own statistics). */
   public static ParquetMetadata footer(Path file) throws IOException {
-    try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file), readOptions())) {
+    try (ParquetFileReader r = ParquetFileReader.open(new BufferedInputFile(file), readOptions())) {
       return r.getFooter();
     }
   }

@@ -34,8 +34,18 @@ import org.apache.parquet.schema.MessageType;
  */
 public final class SegmentWriter implements AutoCloseable {
 
-  /** Rows handed to the column writers per step: keeps Parquet's page-size checks effective. */
-  private static final int STEP_ROWS = 4096;
+  /**
+   * Rows per data page, about: small pages let a keyed lookup ({@link SegmentReader#readRows})
+   * decode little more than the rows it wants, through the offset index every file gets.
+   */
+  public static final int PAGE_ROWS = 2048;
+
+  /**
+   * Rows handed to the column writers per step. Parquet checks page sizes only between rows,
+   * which here means after whole steps: a page ends at the first step boundary at or past
+   * PAGE_ROWS, so PAGE_ROWS is a multiple of this.
+   */
+  private static final int STEP_ROWS = 512;
 
   private final Path file;
   private final List<ColumnSpec> columns;
@@ -84,7 +94,7 @@ public final class SegmentWriter implements AutoCloseable {
     this.props = ParquetProperties.builder()
         .withPageSize(1 << 20)
         .withDictionaryPageSize(1 << 20)
-        .withPageRowCountLimit(20_000)
+        .withPageRowCountLimit(PAGE_ROWS)
         .build();
     this.fileWriter = new ParquetFileWriter(new LocalOutputFile(file), schema, ParquetFileWriter.Mode.CREATE,
         Long.MAX_VALUE, 0, null, props);

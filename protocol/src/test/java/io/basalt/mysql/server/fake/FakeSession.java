@@ -4,6 +4,7 @@ import io.basalt.error.BasaltException;
 import io.basalt.error.ErrorCode;
 import io.basalt.session.ClientInfo;
 import io.basalt.session.ColumnMetadata;
+import io.basalt.session.PreparedStatement;
 import io.basalt.session.QueryResult;
 import io.basalt.session.Session;
 import java.util.ArrayList;
@@ -35,7 +36,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
  *   <li>{@code select fail_late}: one batch, then ER_DATA_OUT_OF_RANGE from the stream
  *   <li>{@code sleep}: blocks until cancelled
  *   <li>{@code select '<text>'}: the length of the statement
+ *   <li>{@code kill <id>}: OK
  * </ul>
+ *
+ * Prepared statements are {@link FakePreparedStatement}s.
  */
 public final class FakeSession implements Session {
     private static final Pattern VARIABLE = Pattern.compile(
@@ -75,6 +79,9 @@ public final class FakeSession implements Session {
     private final List<String> executed = new CopyOnWriteArrayList<>();
     private final List<RootBatchStream> streams = new CopyOnWriteArrayList<>();
     private final AtomicInteger cancels = new AtomicInteger();
+    private final List<String> prepared = new CopyOnWriteArrayList<>();
+    private final List<List<Object>> bound = new CopyOnWriteArrayList<>();
+    private final AtomicInteger openStatements = new AtomicInteger();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final CountDownLatch sleeping = new CountDownLatch(1);
     private volatile boolean cancelled;
@@ -141,13 +148,21 @@ public final class FakeSession implements Session {
 
     @Override
     public QueryResult execute(String sql) {
-        cancelled = false;
-        String lower = sql.trim().toLowerCase(Locale.ROOT);
         if (sql.length() > 10_000) {
             lastLongStatement = sql;
             executed.add(sql.substring(0, 100) + "...");
         } else {
             executed.add(sql);
+        }
+        return answer(sql);
+    }
+
+    /** What {@link #execute} answers, without recording the statement. */
+    QueryResult answer(String sql) {
+        cancelled = false;
+        String lower = sql.trim().toLowerCase(Locale.ROOT);
+        if (lower.startsWith("kill ")) {
+            return QueryResult.UpdateCount.ok();
         }
         if (lower.contains("@@")) {
             return variables(sql);
@@ -210,7 +225,7 @@ public final class FakeSession implements Session {
         return rows(CannedResults.strings(allocator, names, values));
     }
 
-    private QueryResult rows(VectorSchemaRoot root) {
+    QueryResult rows(VectorSchemaRoot root) {
         RootBatchStream stream = new RootBatchStream(root, batch -> batch == 0);
         streams.add(stream);
         return new QueryResult.Rows(stream, 0);
@@ -268,9 +283,30 @@ public final class FakeSession implements Session {
     }
 
     @Override
-    public io.basalt.session.PreparedStatement prepare(String sql) {
-        throw new io.basalt.error.BasaltException(io.basalt.error.ErrorCode.NOT_SUPPORTED,
-                "the fake session does not prepare statements");
+    public PreparedStatement prepare(String sql) {
+        prepared.add(sql);
+        Schema result = null;
+        String lower = sql.trim().toLowerCase(Locale.ROOT);
+        if (FakePreparedStatement.placeholders(sql) == 0 && (lower.startsWith("select") || lower.startsWith("show"))) {
+            // The result schema of a statement without placeholders is that of its text.
+            QueryResult answer = answer(sql);
+            if (answer instanceof QueryResult.Rows rows) {
+                result = rows.stream().schema();
+                streams.remove((RootBatchStream) rows.stream());
+            }
+            answer.close();
+        }
+        openStatements.incrementAndGet();
+        return new FakePreparedStatement(this, allocator, sql, result);
+    }
+
+    void recordExecution(String sql, List<Object> values) {
+        executed.add(sql);
+        bound.add(values);
+    }
+
+    void statementClosed() {
+        openStatements.decrementAndGet();
     }
 
     @Override
@@ -323,6 +359,21 @@ public final class FakeSession implements Session {
 
     public List<RootBatchStream> streams() {
         return streams;
+    }
+
+    /** Statements prepared, in order. */
+    public List<String> prepared() {
+        return prepared;
+    }
+
+    /** The parameter values of every prepared-statement execution, in order. */
+    public List<List<Object>> bound() {
+        return bound;
+    }
+
+    /** Prepared statements not yet closed. */
+    public int openStatements() {
+        return openStatements.get();
     }
 
     public int cancels() {

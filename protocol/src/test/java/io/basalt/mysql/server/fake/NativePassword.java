@@ -4,14 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** Checks a mysql_native_password scramble: SHA1(pw) XOR SHA1(salt + SHA1(SHA1(pw))). */
-final class NativePassword {
+/** Computes and checks mysql_native_password scrambles: SHA1(pw) XOR SHA1(salt + SHA1(SHA1(pw))). */
+public final class NativePassword {
     private NativePassword() {}
 
     static boolean matches(String password, byte[] salt, byte[] response) {
         if (password.isEmpty()) {
             return response.length == 0;
         }
+        return MessageDigest.isEqual(scramble(password, salt), response);
+    }
+
+    /** The scramble a client sends for {@code password} and {@code salt}. */
+    public static byte[] scramble(String password, byte[] salt) {
         byte[] stage1 = sha1(password.getBytes(StandardCharsets.UTF_8));
         byte[] stage2 = sha1(stage1);
         byte[] saltAndStage2 = new byte[salt.length + stage2.length];
@@ -22,7 +27,7 @@ final class NativePassword {
         for (int i = 0; i < expected.length; i++) {
             expected[i] = (byte) (stage1[i] ^ mask[i]);
         }
-        return MessageDigest.isEqual(expected, response);
+        return expected;
     }
 
     private static byte[] sha1(byte[] input) {

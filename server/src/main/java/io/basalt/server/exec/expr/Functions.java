@@ -62,7 +62,7 @@ final class Functions {
                 return (row, ctx) -> ctx.env().user() + "@" + ctx.env().host();
             }
             case "CURRENT_USER" -> {
-                return (row, ctx) -> ctx.env().user() + "@%";
+                return (row, ctx) -> ctx.env().currentUser();
             }
             case "VERSION" -> {
                 return (row, ctx) -> ctx.env().serverVersion();

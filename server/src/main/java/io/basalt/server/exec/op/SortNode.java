@@ -20,6 +20,16 @@ public final class SortNode implements PhysicalNode {
      * @param order null for no ordering
      * @param fetch -1 for no limit
      */
+    /** The input, when this node only cuts it off after {@code fetch} rows (no ORDER BY, no OFFSET); else null. */
+    public PhysicalNode limitOnlyInput() {
+        return order == null && offset == 0 ? input : null;
+    }
+
+    /** Rows to return at most, or -1 for all. */
+    public long fetch() {
+        return fetch;
+    }
+
     public SortNode(PhysicalNode input, Comparator<Object[]> order, long offset, long fetch) {
         this.input = input;
         this.order = order;

@@ -70,8 +70,61 @@ public final class TableScanNode implements PhysicalNode {
         return projects.length;
     }
 
-    @Override
-    public RowSource open(ExecContext ctx) {
+    /** True when the scan emits stored columns as they are: no filter, no locators, no column twice. */
+    public boolean plain() {
+        if (filter != null || withLocators) {
+            return false;
+        }
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int p : projects) {
+            if (!seen.add(p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** For each output column, the index of its vector in the batches of {@link #openScanner()}. */
+    public int[] outputSources() {
+        int[] out = new int[projects.length];
+        for (int i = 0; i < projects.length; i++) {
+            out[i] = java.util.Arrays.binarySearch(readColumns, projects[i]);
+        }
+        return out;
+    }
+
+    /**
+     * The storage id of the column whose ranges storage should answer from its key index: the first
+     * primary key column, else the first column of another index, when the filter bounds it; -1
+     * when none is bounded (a full scan).
+     */
+    private int keyColumnId() {
+        List<String> candidates = new ArrayList<>();
+        if (!table.primaryKey().isEmpty()) {
+            candidates.add(table.primaryKey().get(0));
+        }
+        for (io.basalt.server.catalog.IndexDef index : table.indexes()) {
+            if (!index.columns().isEmpty()) {
+                candidates.add(index.columns().get(0));
+            }
+        }
+        for (String name : candidates) {
+            io.basalt.server.catalog.ColumnDef col = table.column(name);
+            if (col == null) {
+                continue;
+            }
+            for (ColumnRange r : pruning) {
+                if (r.columnId() == col.id() && r.kind() == ColumnRange.Kind.VALUES
+                        && (r.lower() != null || r.upper() != null)) {
+                    return col.id();
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The storage scan behind {@link #open}, for reading whole batches (see {@link #plain()}). */
+    public Scanner openScanner() {
         TableStore store = stores.apply(table.id());
         if (store == null) {
             throw BasaltException.of(ErrorCode.UNKNOWN_TABLE, "Table '%s.%s' doesn't exist", table.database(), table.name());
@@ -82,16 +135,23 @@ public final class TableScanNode implements PhysicalNode {
         }
         TableVersion version = store.current();
         ScanRequest request = ScanRequest.of(ids).withPruning(pruning);
+        int key = keyColumnId();
+        if (key >= 0) {
+            request = request.withKeyColumn(key);
+        }
         if (withLocators) {
             request = request.locating();
         }
-        Scanner scanner;
         try {
-            scanner = version.scan(request);
+            return version.scan(request);
         } finally {
             version.close();
         }
-        return new Source(scanner, ctx);
+    }
+
+    @Override
+    public RowSource open(ExecContext ctx) {
+        return new Source(openScanner(), ctx);
     }
 
     private final class Source implements RowSource {

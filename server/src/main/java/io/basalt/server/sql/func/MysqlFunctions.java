@@ -346,7 +346,8 @@ public final class MysqlFunctions {
         define("IFNULL", IFNULL, 2, 2, sys);
         define("$IF", COMMON_OF_REST, 3, 3, sys);
         define("DATABASE", VARCHAR_FORCE_NULL, 0, 0, sys, "SCHEMA");
-        define("USER", VARCHAR_NOT_NULL, 0, 0, sys, "CURRENT_USER", "SESSION_USER", "SYSTEM_USER");
+        define("USER", VARCHAR_NOT_NULL, 0, 0, sys, "SESSION_USER", "SYSTEM_USER");
+        define("CURRENT_USER", VARCHAR_NOT_NULL, 0, 0, sys);
         define("VERSION", VARCHAR_NOT_NULL, 0, 0, sys);
         define("CONNECTION_ID", BIGINT_NOT_NULL, 0, 0, sys);
         define("LAST_INSERT_ID", BIGINT_NOT_NULL, 0, 1, sys);

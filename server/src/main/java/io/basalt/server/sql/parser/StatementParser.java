@@ -686,6 +686,11 @@ final class StatementParser {
                 if (k.isWord("VIEW")) {
                     return new Statement.Show(ShowKind.CREATE_VIEW, false, false, objectName(), null, null, null, null);
                 }
+                if (k.isWord("USER")) {
+                    Statement.UserName u = userName();
+                    return new Statement.Show(ShowKind.CREATE_USER, false, false, null, null, null, null,
+                            u.user() + "@" + u.host());
+                }
                 if (k.isWord("DATABASE") || k.isWord("SCHEMA")) {
                     ifNotExists();
                     return new Statement.Show(ShowKind.CREATE_DATABASE, false, false, null, in.identifier(), null, null, null);
