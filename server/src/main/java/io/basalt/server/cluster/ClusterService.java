@@ -119,6 +119,16 @@ public final class ClusterService implements Cluster, Proposer, AutoCloseable {
     private ApplyResult forwardWrite(byte[] encoded, long deadline) {
         LeaderRequest.Answer a = forward(LeaderRequest.propose(encoded), deadline);
         long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (state.appliedIndex() < a.appliedIndex()) {
+            // A follower learns the new commit index with the leader's next append or heartbeat, up to a
+            // heartbeat interval (a tenth of the election timeout) later. A read-index request makes the
+            // leader send heartbeats, which carry it, at once; its answer itself is not needed.
+            raft.readIndex().whenComplete((index, e) -> {
+                if (e != null) {
+                    LOG.debug("read index to learn the commit of index {} failed: {}", a.appliedIndex(), e.toString());
+                }
+            });
+        }
         try {
             if (state.awaitApplied(a.appliedIndex(), Math.max(left, 1))) {
                 return a.result();
