@@ -34,6 +34,7 @@ public final class Main {
         }
         Logger log = LoggerFactory.getLogger(Main.class);
         Path dataDir = home.resolve(config.get(ConfigKeys.DATA_DIR)).normalize();
+        diagnosticsInto(dataDir.resolve("diagnostics"));
         BasaltNode node = new BasaltNode(config, dataDir);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -50,6 +51,20 @@ public final class Main {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * SOFAJRaft answers SIGUSR2 by writing its nodes' state, metrics and thread pools to files, by
+     * default in the working directory; they go to {@code dir} instead.
+     */
+    private static void diagnosticsInto(Path dir) {
+        String path = dir.toAbsolutePath().toString();
+        for (String key : new String[] {"jraft.signal.node.metrics.dir", "jraft.signal.node.describe.dir",
+                "jraft.signal.thread.pool.metrics.dir"}) {
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, path);
+            }
         }
     }
 

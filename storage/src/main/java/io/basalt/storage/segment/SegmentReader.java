@@ -10,6 +10,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -28,6 +30,7 @@ import org.apache.arrow.vector.VarCharVector;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
@@ -36,12 +39,14 @@ import org.apache.parquet.filter2.columnindex.RowRanges;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.internal.filter2.columnindex.ColumnIndexStore;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
 
 /**
  * Reads a segment file row group by row group, column at a time, into Arrow vectors through
@@ -62,6 +67,7 @@ public final class SegmentReader implements AutoCloseable {
   private int rowGroup = -1;
   private long rowsLeftInGroup;
   private ColumnReader[] columnReaders;
+  private ChunkDecoder[] chunkDecoders;
   private long rowsDecoded;
 
   /**
@@ -131,10 +137,12 @@ public final class SegmentReader implements AutoCloseable {
       rowGroup = rowGroupCount();
       rowsLeftInGroup = 0;
       columnReaders = null;
+      chunkDecoders = null;
       return false;
     }
     rowGroup++;
     columnReaders = null;
+    chunkDecoders = null;
     if (skip || projection.isEmpty()) {
       reader.skipNextRowGroup();
       rowsLeftInGroup = skip ? 0 : rowGroupFirstRow[rowGroup + 1] - rowGroupFirstRow[rowGroup];
@@ -142,10 +150,26 @@ public final class SegmentReader implements AutoCloseable {
     }
     PageReadStore pages = reader.readNextRowGroup();
     rowsLeftInGroup = pages.getRowCount();
-    ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new IgnoringConverter(), schema, createdBy);
+    ColumnReadStoreImpl store = null;
     columnReaders = new ColumnReader[descriptors.length];
+    chunkDecoders = new ChunkDecoder[descriptors.length];
+    Map<String, Set<Encoding>> encodings = new HashMap<>();
+    for (ColumnChunkMetaData chunk : reader.getRowGroups().get(rowGroup).getColumns()) {
+      encodings.put(chunk.getPath().toDotString(), chunk.getEncodings());
+    }
     for (int c = 0; c < descriptors.length; c++) {
-      columnReaders[c] = store.getColumnReader(descriptors[c]);
+      Set<Encoding> used = encodings.get(String.join(".", descriptors[c].getPath()));
+      if (used != null && ChunkDecoder.handles(used)) {
+        PrimitiveType type = descriptors[c].getPrimitiveType();
+        int fixed = type.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY
+            ? type.getTypeLength() : 0;
+        chunkDecoders[c] = new ChunkDecoder(pages.getPageReader(descriptors[c]), kinds[c], fixed);
+      } else {
+        if (store == null) {
+          store = new ColumnReadStoreImpl(pages, new IgnoringConverter(), schema, createdBy);
+        }
+        columnReaders[c] = store.getColumnReader(descriptors[c]);
+      }
     }
     return true;
   }
@@ -158,7 +182,7 @@ public final class SegmentReader implements AutoCloseable {
    * @param out one vector per projected column, of its type, reset by the caller
    * @return rows kept
    */
-  public int read(int rows, boolean[] keep, FieldVector[] out) {
+  public int read(int rows, boolean[] keep, FieldVector[] out) throws IOException {
     if (rows > rowsLeftInGroup) {
       throw new IllegalArgumentException("only " + rowsLeftInGroup + " rows left in the row group");
     }
@@ -172,7 +196,11 @@ public final class SegmentReader implements AutoCloseable {
       }
     }
     for (int c = 0; c < out.length; c++) {
-      readColumn(columnReaders[c], kinds[c], out[c], 0, rows, keep, true);
+      if (chunkDecoders[c] != null) {
+        chunkDecoders[c].read(out[c], 0, rows, keep);
+      } else {
+        readColumn(columnReaders[c], kinds[c], out[c], 0, rows, keep, true);
+      }
     }
     if (out.length > 0) {
       rowsDecoded += rows;

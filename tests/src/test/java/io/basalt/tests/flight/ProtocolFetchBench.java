@@ -73,7 +73,12 @@ public final class ProtocolFetchBench {
             mysqlPort = own.mysqlPort();
         }
         try {
+            // Each client fetches once to warm up both ends' JIT (and to let compaction after the load
+            // settle), then once more for the figures.
+            System.out.println("warm-up:");
             run(rows, flightPort, mysqlPort, load);
+            System.out.println("measured:");
+            run(rows, flightPort, mysqlPort, false);
         } finally {
             if (own != null) {
                 own.close();
