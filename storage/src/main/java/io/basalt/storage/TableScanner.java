@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -35,6 +36,9 @@ final class TableScanner implements Scanner {
   private final List<ColumnSpec> columns;
   private final boolean withLocators;
   private final int batchSize;
+  /** Per column, the last batch's string bytes per value (variable-width columns only). */
+  private double[] bytesPerValue;
+  private int lastBatchRows;
   private final Pruner pruner;
   private final KeyLookup keyLookup;
   private final List<Object> sources = new ArrayList<>();
@@ -97,6 +101,7 @@ final class TableScanner implements Scanner {
       }
       r = VectorSchemaRoot.create(new Schema(fields), alloc);
       this.out = r.getFieldVectors().toArray(new FieldVector[0]);
+      this.bytesPerValue = new double[out.length];
       for (FieldVector v : out) {
         v.setInitialCapacity(Math.min(batchSize, 4096));
         v.allocateNew();
@@ -395,15 +400,36 @@ final class TableScanner implements Scanner {
     }
   }
 
+  /**
+   * Readies the vectors for the next batch. A consumer that took the last batch's buffers (a transfer
+   * pair) leaves them empty: they are allocated again at the last batch's size, strings at its bytes
+   * per value, rather than grown by doubling and copying while the batch fills.
+   */
   private void resetVectors() {
-    for (FieldVector v : out) {
-      v.reset();
+    int rows = Math.min(batchSize, Math.max(4096, lastBatchRows));
+    for (int c = 0; c < out.length; c++) {
+      FieldVector v = out[c];
+      if (v.getValueCapacity() == 0) {
+        if (v instanceof BaseVariableWidthVector) {
+          ((BaseVariableWidthVector) v).setInitialCapacity(rows, Math.max(1, bytesPerValue[c] * 1.1));
+        } else {
+          v.setInitialCapacity(rows);
+        }
+        v.allocateNew();
+      } else {
+        v.reset();
+      }
     }
   }
 
   private void finishBatch(int rows) {
-    for (FieldVector v : out) {
+    lastBatchRows = rows;
+    for (int c = 0; c < out.length; c++) {
+      FieldVector v = out[c];
       v.setValueCount(rows);
+      if (rows > 0 && v instanceof BaseVariableWidthVector) {
+        bytesPerValue[c] = (double) v.getOffsetBuffer().getInt((long) rows * BaseVariableWidthVector.OFFSET_WIDTH) / rows;
+      }
     }
     root.setRowCount(rows);
   }

@@ -30,7 +30,7 @@ import org.apache.arrow.memory.RootAllocator;
  *
  * <pre>
  * bench/fetch-protocols.sh [--rows 10000000]      # starts its own server
- * java ... io.basalt.tests.flight.ProtocolFetchBench --rows N --flight-port P --mysql-port Q [--no-load]
+ * java ... io.basalt.tests.flight.ProtocolFetchBench --rows N --flight-port P --mysql-port Q [--no-load] [--warmups W]
  * </pre>
  */
 public final class ProtocolFetchBench {
@@ -56,12 +56,14 @@ public final class ProtocolFetchBench {
         Integer flightPort = null;
         Integer mysqlPort = null;
         boolean load = true;
+        int warmups = 2;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rows = Long.parseLong(args[++i].replace("_", ""));
                 case "--flight-port" -> flightPort = Integer.parseInt(args[++i]);
                 case "--mysql-port" -> mysqlPort = Integer.parseInt(args[++i]);
                 case "--no-load" -> load = false;
+                case "--warmups" -> warmups = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -73,12 +75,14 @@ public final class ProtocolFetchBench {
             mysqlPort = own.mysqlPort();
         }
         try {
-            // Each client fetches once to warm up both ends' JIT (and to let compaction after the load
-            // settle), then once more for the figures.
-            System.out.println("warm-up:");
-            run(rows, flightPort, mysqlPort, load);
+            // Each client fetches `warmups` times to warm up both ends' JIT (and to let compaction
+            // after the load settle), then once more for the figures.
+            for (int w = 0; w < warmups; w++) {
+                System.out.println("warm-up " + (w + 1) + ":");
+                run(rows, flightPort, mysqlPort, load && w == 0);
+            }
             System.out.println("measured:");
-            run(rows, flightPort, mysqlPort, false);
+            run(rows, flightPort, mysqlPort, load && warmups == 0);
         } finally {
             if (own != null) {
                 own.close();
