@@ -12,6 +12,8 @@ import org.apache.calcite.sql.SqlNode;
 
 /** Plans a query and builds its executable plan. */
 public final class QueryRunner {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QueryRunner.class);
+
     private final PlannedQuery planned;
     private final PhysicalNode physical;
 
@@ -57,8 +59,12 @@ public final class QueryRunner {
         try {
             PhysicalNode root = physical;
             long limit = -1;
-            if (root instanceof io.basalt.server.exec.op.SortNode sort && sort.limitOnlyInput() != null) {
-                limit = sort.fetch();
+            // a client's row limit can add a LIMIT over the query's own: the smaller one holds
+            while (root instanceof io.basalt.server.exec.op.SortNode sort && sort.limitOnlyInput() != null) {
+                long fetch = sort.fetch();
+                if (fetch >= 0) {
+                    limit = limit < 0 ? fetch : Math.min(limit, fetch);
+                }
                 root = sort.limitOnlyInput();
             }
             if (root instanceof io.basalt.server.exec.op.TableScanNode scan && scan.plain()) {
@@ -68,6 +74,9 @@ public final class QueryRunner {
                     return new ScanBatchStream(schema, scanner, sources, limit, ctx, allocator, onClose);
                 }
                 scanner.close();
+            }
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("result built row by row; plan:\n{}", org.apache.calcite.plan.RelOptUtil.toString(planned.rel()));
             }
             List<org.apache.calcite.rel.type.RelDataType> types = new ArrayList<>();
             for (org.apache.calcite.rel.type.RelDataTypeField f : planned.rowType().getFieldList()) {
