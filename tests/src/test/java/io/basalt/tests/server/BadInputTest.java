@@ -60,6 +60,13 @@ class BadInputTest {
             assertError(s, "SELECT * FROM t WHERE", 1064, "42000", "near ''");
             assertError(s, "USE nowhere", 1049, "42000", "Unknown database 'nowhere'");
             assertError(s, "SELECT * FROM missing", 1146, "42S02", "Table 'bad.missing' doesn't exist");
+            assertError(s, "SELECT * FROM nowhere.t", 1146, "42S02", "Table 'nowhere.t' doesn't exist");
+            assertError(s, "SELECT 1 FROM t JOIN (SELECT * FROM nowhere.u) x ON true", 1146, "42S02",
+                    "Table 'nowhere.u' doesn't exist");
+            try (Statement noDatabase = bystander.createStatement()) {
+                assertError(noDatabase, "SELECT * FROM nowhere.t", 1146, "42S02", "Table 'nowhere.t' doesn't exist");
+                assertError(noDatabase, "SELECT * FROM t", 1046, "3D000", "No database selected");
+            }
             assertError(s, "SELECT nope FROM t", 1054, "42S22", "Unknown column 'nope'");
             assertError(s, "INSERT INTO t VALUES ('abc', 'x')", 1366, "HY000", "Incorrect integer value: 'abc' for column 'id'");
             assertError(s, "INSERT INTO t VALUES (3, 'much too long')", 1406, "22001", "Data too long for column 'name'");

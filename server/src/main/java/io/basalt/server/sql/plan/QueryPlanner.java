@@ -247,7 +247,7 @@ public final class QueryPlanner implements BasaltView.Expander {
         } catch (BasaltException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw ValidationErrors.translate(e, database);
+            throw ValidationErrors.translate(e, database, query);
         }
         RelDataType rowType = validator.getValidatedNodeType(validated);
         List<String> labels = labels(validated, rowType);
@@ -293,7 +293,7 @@ public final class QueryPlanner implements BasaltView.Expander {
         } catch (BasaltException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw ValidationErrors.translate(e, database);
+            throw ValidationErrors.translate(e, database, query);
         }
     }
 

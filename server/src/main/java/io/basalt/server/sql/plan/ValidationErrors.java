@@ -5,6 +5,13 @@ import io.basalt.error.ErrorCode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
  * Translates Calcite validation failures into the errors MySQL reports for the same mistakes,
@@ -24,6 +31,14 @@ final class ValidationErrors {
     private ValidationErrors() {}
 
     static BasaltException translate(RuntimeException e, String database) {
+        return translate(e, database, null);
+    }
+
+    /**
+     * @param query the statement that failed, to name a table whose database does not exist as
+     *     {@code db.table} (Calcite names only the database); null when not at hand
+     */
+    static BasaltException translate(RuntimeException e, String database, SqlNode query) {
         if (e instanceof BasaltException be) {
             return be;
         }
@@ -34,6 +49,11 @@ final class ValidationErrors {
             String within = m.group(2);
             if (within != null) {
                 return BasaltException.of(ErrorCode.UNKNOWN_TABLE, "Table '%s.%s' doesn't exist", within, name);
+            }
+            SqlIdentifier qualified = query == null ? null : qualifiedTableIn(query, name);
+            if (qualified != null) {
+                return BasaltException.of(ErrorCode.UNKNOWN_TABLE, "Table '%s.%s' doesn't exist",
+                        qualified.names.get(0), qualified.names.get(1));
             }
             if (database == null) {
                 return new BasaltException(ErrorCode.NO_DATABASE_SELECTED, "No database selected");
@@ -82,6 +102,34 @@ final class ValidationErrors {
             return new BasaltException(ErrorCode.OPERAND_COLUMNS, "Operand should contain 1 column(s)");
         }
         return new BasaltException(ErrorCode.WRONG_ARGUMENTS, message);
+    }
+
+    /** The first two-part table name in a FROM clause of {@code query} whose database is {@code database}. */
+    private static SqlIdentifier qualifiedTableIn(SqlNode query, String database) {
+        SqlIdentifier[] found = new SqlIdentifier[1];
+        query.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                if (found[0] == null && call instanceof SqlSelect select && select.getFrom() != null) {
+                    fromItem(select.getFrom());
+                }
+                return super.visit(call);
+            }
+
+            private void fromItem(SqlNode node) {
+                if (node instanceof SqlIdentifier id) {
+                    if (found[0] == null && id.names.size() == 2 && id.names.get(0).equalsIgnoreCase(database)) {
+                        found[0] = id;
+                    }
+                } else if (node instanceof SqlJoin join) {
+                    fromItem(join.getLeft());
+                    fromItem(join.getRight());
+                } else if (node instanceof SqlCall call && call.getKind() == SqlKind.AS) {
+                    fromItem(call.operand(0));
+                }
+            }
+        });
+        return found[0];
     }
 
     private static String innermostMessage(Throwable e) {
