@@ -32,8 +32,6 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.RelFactories;
-import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
-import org.apache.calcite.rel.metadata.ProxyingMetadataHandlerProvider;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.type.RelDataType;
@@ -156,7 +154,7 @@ public final class QueryPlanner implements BasaltView.Expander {
         planner.setExecutor(new ConstantFolder(env));
         this.cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
         this.cluster.setMetadataQuerySupplier(
-                () -> new RelMetadataQuery(new ProxyingMetadataHandlerProvider(DefaultRelMetadataProvider.INSTANCE)));
+                () -> new RelMetadataQuery(SharedMetadataHandlers.INSTANCE));
     }
 
     private static List<org.apache.calcite.sql.SqlOperator> concat(List<? extends org.apache.calcite.sql.SqlOperator> a,
