@@ -259,6 +259,16 @@ final class MysqlConnection {
                     commandRunning = true;
                     try {
                         pending = commands.dispatch(command, payload);
+                    } catch (Error e) {
+                        // Errors are answered with ERR packets below this; an Error (a class that cannot be
+                        // loaded, memory exhausted) leaves the command half done: end the connection rather
+                        // than leave its client waiting for an answer that will never come.
+                        Session current = session;
+                        LOG.error("connection {}: command {} failed with {}; closing the connection",
+                                current == null ? "?" : current.connectionId(), command, e.toString(), e);
+                        phase = Phase.CLOSING;
+                        channel.close();
+                        throw e;
                     } finally {
                         commandRunning = false;
                     }
