@@ -27,6 +27,24 @@ public final class QueryRunner {
         QueryPlanner planner = new QueryPlanner(qc.catalog(), qc.database(), qc.systemSchemas().apply(qc.catalog()),
                 qc.variables(), qc.env(), locatorTableId);
         PlannedQuery planned = planner.plan(query);
+        requireSelect(planned, qc);
+        PhysicalNode physical = new PhysicalPlanner(planner.rexBuilder(), qc.stores()).build(planned.rel());
+        return new QueryRunner(planned, physical);
+    }
+
+    /**
+     * Runs a prepared query from its template with {@code values} (which the template
+     * {@linkplain QueryTemplate#accepts accepts}); privileges are checked as for a planned query.
+     */
+    public static QueryRunner fromTemplate(QueryTemplate template, List<Object> values, QueryContext qc) {
+        PlannedQuery planned = template.bind(values);
+        requireSelect(planned, qc);
+        PhysicalNode physical = new PhysicalPlanner(planned.rel().getCluster().getRexBuilder(), qc.stores())
+                .build(planned.rel());
+        return new QueryRunner(planned, physical);
+    }
+
+    private static void requireSelect(PlannedQuery planned, QueryContext qc) {
         if (qc.access() != null) {
             for (List<String> object : planned.readObjects()) {
                 if (object.size() == 2 && !object.get(0).startsWith("$")
@@ -35,8 +53,6 @@ public final class QueryRunner {
                 }
             }
         }
-        PhysicalNode physical = new PhysicalPlanner(planner.rexBuilder(), qc.stores()).build(planned.rel());
-        return new QueryRunner(planned, physical);
     }
 
     public PlannedQuery planned() {

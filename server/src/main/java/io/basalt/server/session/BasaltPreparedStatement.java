@@ -25,8 +25,10 @@ import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlNode;
 
 /**
- * A prepared statement: parsed once; parameter and result types inferred at prepare time; each
- * execution binds the values as literals and runs the statement like a written one.
+ * A prepared statement: parsed once; parameter and result types inferred at prepare time. A query
+ * runs from a plan made once with its placeholders when its values allow ({@link PreparedTemplates});
+ * otherwise, and for every other statement, each execution binds the values as literals and runs
+ * the statement like a written one.
  */
 final class BasaltPreparedStatement implements PreparedStatement {
     private final BasaltSession session;
@@ -35,6 +37,7 @@ final class BasaltPreparedStatement implements PreparedStatement {
     private final int parameterCount;
     private final Schema parameters;
     private final Schema result;
+    private final PreparedTemplates templates = new PreparedTemplates();
 
     BasaltPreparedStatement(BasaltSession session, String sql) {
         this.session = session;
@@ -114,6 +117,9 @@ final class BasaltPreparedStatement implements PreparedStatement {
         if (values.size() != parameterCount) {
             throw BasaltException.of(ErrorCode.WRONG_ARGUMENTS, "Incorrect arguments to EXECUTE: expected %d, got %d",
                     parameterCount, values.size());
+        }
+        if (parsed instanceof Statement.Query q && parameterCount > 0) {
+            return session.executePreparedQuery(sql, q, values, templates);
         }
         return session.executePrepared(sql, parsed, values);
     }

@@ -110,15 +110,23 @@ public final class BasaltSession implements Session {
 
     @Override
     public QueryResult execute(String sql) {
-        return run(sql, () -> SqlParser.parse(sql), List.of());
+        return run(sql, () -> SqlParser.parse(sql), List.of(), null);
     }
 
     /** Runs a prepared statement's parsed form with parameter values bound. */
     QueryResult executePrepared(String sql, Statement parsed, List<Object> parameters) {
-        return run(sql, () -> io.basalt.server.sql.ParameterBinder.bind(parsed, parameters), parameters);
+        return run(sql, () -> io.basalt.server.sql.ParameterBinder.bind(parsed, parameters), parameters, null);
     }
 
-    private QueryResult run(String sql, java.util.function.Supplier<Statement> parse, List<Object> parameters) {
+    /** A prepared query, from {@code templates} when they hold one for its values. */
+    QueryResult executePreparedQuery(String sql, Statement.Query parsed, List<Object> parameters,
+            PreparedTemplates templates) {
+        return run(sql, () -> parsed, parameters,
+                statement -> QueryStatements.runPrepared(this, parsed, parameters, templates));
+    }
+
+    private QueryResult run(String sql, java.util.function.Supplier<Statement> parse, List<Object> parameters,
+            java.util.function.Function<Statement, QueryResult> execute) {
         if (closed) {
             throw new BasaltException(ErrorCode.QUERY_INTERRUPTED, "Connection was killed");
         }
@@ -135,7 +143,7 @@ public final class BasaltSession implements Session {
                     || show.kind() == Statement.ShowKind.COUNT_ERRORS))) {
                 warnings = List.of();
             }
-            return dispatch(statement, previous);
+            return execute != null ? execute.apply(statement) : dispatch(statement, previous);
         } catch (BasaltException e) {
             LOG.debug("statement failed with {}: {} -- {}", e.code().mysqlErrno(), e.getMessage(), abbreviate(sql));
             warnings = List.of(new ExecContext.Warning("Error", e.code().mysqlErrno(), e.getMessage()));

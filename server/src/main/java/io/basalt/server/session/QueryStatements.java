@@ -5,6 +5,7 @@ import io.basalt.error.ErrorCode;
 import io.basalt.server.exec.ExecContext;
 import io.basalt.server.exec.QueryContext;
 import io.basalt.server.exec.QueryRunner;
+import io.basalt.server.exec.QueryTemplate;
 import io.basalt.server.exec.StatementEnvironment;
 import io.basalt.server.exec.arrow.ResultSchema;
 import io.basalt.server.sql.ast.Statement;
@@ -32,6 +33,34 @@ final class QueryStatements {
         io.basalt.session.BatchStream stream = session.services().state().withConsistentView(() -> {
             QueryContext qc = session.queryContext(env);
             QueryRunner runner = QueryRunner.prepare(query, qc, -1);
+            BufferAllocator allocator = session.services().allocator().newChildAllocator(
+                    "query-" + session.connectionId(), 0, Long.MAX_VALUE);
+            return runner.stream(ctx, ResultSchema.of(runner.planned(), qc.catalog()), allocator,
+                    () -> session.resultClosed(ctx));
+        });
+        session.resultOpened();
+        return new QueryResult.Rows(stream, ctx.warningCount());
+    }
+
+    /**
+     * Runs a prepared query with {@code values}: from its template when one holds and takes them
+     * (no planning), else with the values bound into the statement like a written one.
+     */
+    static QueryResult.Rows runPrepared(BasaltSession session, Statement.Query q, List<Object> values,
+            PreparedTemplates templates) {
+        StatementEnvironment env = session.environment();
+        ExecContext ctx = session.newExecContext(env);
+        session.awaitReadConsistency();
+        io.basalt.session.BatchStream stream = session.services().state().withConsistentView(() -> {
+            QueryContext qc = session.queryContext(env);
+            QueryTemplate template = templates.get(q.query(), qc);
+            QueryRunner runner;
+            if (template != null && template.accepts(values)) {
+                runner = QueryRunner.fromTemplate(template, values, qc);
+            } else {
+                Statement.Query bound = (Statement.Query) io.basalt.server.sql.ParameterBinder.bind(q, values);
+                runner = QueryRunner.prepare(bound.query(), qc, -1);
+            }
             BufferAllocator allocator = session.services().allocator().newChildAllocator(
                     "query-" + session.connectionId(), 0, Long.MAX_VALUE);
             return runner.stream(ctx, ResultSchema.of(runner.planned(), qc.catalog()), allocator,
