@@ -26,20 +26,7 @@ final class QueryStatements {
 
     /** Plans and starts a query; rows stream as the client reads them. */
     static QueryResult.Rows run(BasaltSession session, SqlNode query) {
-        StatementEnvironment env = session.environment();
-        ExecContext ctx = session.newExecContext(env);
-        session.awaitReadConsistency();
-        // Catalog, plan and table versions come from one state: never half before, half after a snapshot load.
-        io.basalt.session.BatchStream stream = session.services().state().withConsistentView(() -> {
-            QueryContext qc = session.queryContext(env);
-            QueryRunner runner = QueryRunner.prepare(query, qc, -1);
-            BufferAllocator allocator = session.services().allocator().newChildAllocator(
-                    "query-" + session.connectionId(), 0, Long.MAX_VALUE);
-            return runner.stream(ctx, ResultSchema.of(runner.planned(), qc.catalog()), allocator,
-                    () -> session.resultClosed(ctx));
-        });
-        session.resultOpened();
-        return new QueryResult.Rows(stream, ctx.warningCount());
+        return start(session, qc -> QueryRunner.prepare(query, qc, -1));
     }
 
     /**
@@ -48,19 +35,26 @@ final class QueryStatements {
      */
     static QueryResult.Rows runPrepared(BasaltSession session, Statement.Query q, List<Object> values,
             PreparedTemplates templates) {
+        return start(session, qc -> {
+            QueryTemplate template = templates.get(q.query(), qc);
+            if (template != null && template.accepts(values)) {
+                return QueryRunner.fromTemplate(template, values, qc);
+            }
+            Statement.Query bound = (Statement.Query) io.basalt.server.sql.ParameterBinder.bind(q, values);
+            return QueryRunner.prepare(bound.query(), qc, -1);
+        });
+    }
+
+    /** Starts the query {@code plan} makes; rows stream as the client reads them. */
+    private static QueryResult.Rows start(BasaltSession session,
+            java.util.function.Function<QueryContext, QueryRunner> plan) {
         StatementEnvironment env = session.environment();
         ExecContext ctx = session.newExecContext(env);
         session.awaitReadConsistency();
+        // Catalog, plan and table versions come from one state: never half before, half after a snapshot load.
         io.basalt.session.BatchStream stream = session.services().state().withConsistentView(() -> {
             QueryContext qc = session.queryContext(env);
-            QueryTemplate template = templates.get(q.query(), qc);
-            QueryRunner runner;
-            if (template != null && template.accepts(values)) {
-                runner = QueryRunner.fromTemplate(template, values, qc);
-            } else {
-                Statement.Query bound = (Statement.Query) io.basalt.server.sql.ParameterBinder.bind(q, values);
-                runner = QueryRunner.prepare(bound.query(), qc, -1);
-            }
+            QueryRunner runner = plan.apply(qc);
             BufferAllocator allocator = session.services().allocator().newChildAllocator(
                     "query-" + session.connectionId(), 0, Long.MAX_VALUE);
             return runner.stream(ctx, ResultSchema.of(runner.planned(), qc.catalog()), allocator,

@@ -212,6 +212,9 @@ final class ChunkDecoder {
     }
   }
 
+  // One loop per physical type, alike on purpose: each reads and writes its values directly, where a
+  // shared loop would call through an interface per value on the scan's hottest path.
+
   private int decodeInts(FieldVector v, int o, int n, boolean[] keep, int keepFrom) throws IOException {
     ArrowBuf data = v.getDataBuffer();
     ArrowBuf validity = v.getValidityBuffer();

@@ -59,31 +59,27 @@ class PreparedPlanReuseTest {
     }
 
     private static List<String> rows(PreparedStatement ps) throws SQLException {
-        List<String> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    row.append(i == 1 ? "" : "|").append(rs.getString(i));
-                }
-                out.add(row.toString());
-            }
+            return rows(rs);
         }
-        return out;
     }
 
     private static List<String> rows(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    row.append(i == 1 ? "" : "|").append(rs.getString(i));
-                }
-                out.add(row.toString());
+            return rows(rs);
+        }
+    }
+
+    /** Each row as its values joined by '|'. */
+    private static List<String> rows(ResultSet rs) throws SQLException {
+        List<String> out = new ArrayList<>();
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+            StringBuilder row = new StringBuilder();
+            for (int i = 1; i <= n; i++) {
+                row.append(i == 1 ? "" : "|").append(rs.getString(i));
             }
+            out.add(row.toString());
         }
         return out;
     }
