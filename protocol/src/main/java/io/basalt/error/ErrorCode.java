@@ -83,6 +83,7 @@ public enum ErrorCode {
     BAD_HANDSHAKE(1043, "08S01", StatusCategory.INVALID_ARGUMENT),
     EMPTY_QUERY(1065, "42000", StatusCategory.INVALID_ARGUMENT),
     UNKNOWN_STATEMENT_HANDLER(1243, "HY000", StatusCategory.NOT_FOUND),
+    MAX_PREPARED_STMT_COUNT_REACHED(1461, "42000", StatusCategory.RESOURCE_EXHAUSTED),
     READ_ONLY(1290, "HY000", StatusCategory.UNAVAILABLE),
 
     // Not supported, cluster and internal

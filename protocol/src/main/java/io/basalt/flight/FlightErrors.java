@@ -35,6 +35,7 @@ final class FlightErrors {
             case UNAUTHENTICATED -> CallStatus.UNAUTHENTICATED;
             case UNAUTHORIZED -> CallStatus.UNAUTHORIZED;
             case UNAVAILABLE -> CallStatus.UNAVAILABLE;
+            case RESOURCE_EXHAUSTED -> CallStatus.RESOURCE_EXHAUSTED;
             case CANCELLED -> CallStatus.CANCELLED;
             case TIMED_OUT -> CallStatus.TIMED_OUT;
             case UNIMPLEMENTED -> CallStatus.UNIMPLEMENTED;

@@ -75,6 +75,10 @@ public final class ConfigKeys {
             "PEM private key (PKCS#8) for TLS on the MySQL port (mysql_tls = pem)");
     public static final ConfigKey<Boolean> MYSQL_COMPRESSION = ConfigKey.boolKey("mysql_compression",
             "--mysql-compression", true, false, "Offer the compressed protocol (CLIENT_COMPRESS, zlib) to MySQL clients");
+    public static final ConfigKey<Integer> MAX_PREPARED_STMT_COUNT = ConfigKey.intKey("max_prepared_stmt_count",
+            "--max-prepared-stmt-count", 16382, true,
+            "Most prepared statements open on this node at once, over all sessions (MySQL and Flight SQL); beyond it "
+                    + "preparing fails with error 1461");
     public static final ConfigKey<String> LOG_LEVEL = ConfigKey.stringKey("sys_log_level", "--log-level", "INFO", true,
             "Log level of the server log (ERROR, WARN, INFO, DEBUG)");
 
@@ -84,5 +88,5 @@ public final class ConfigKeys {
             RAFT_SNAPSHOT_LOG_ENTRIES, RAFT_SNAPSHOT_LOG_BYTES, WRITE_TIMEOUT_SECONDS, WRITE_LEADER_WAIT_MS, MEMBERSHIP_TIMEOUT_SECONDS,
             DEBUG_FAULT_INJECTION, MAX_ALLOWED_PACKET, QE_MAX_CONNECTION,
             QUERY_MEMORY_LIMIT_BYTES, STORAGE_FLUSH_ROWS, REQUIRE_SECURE_TRANSPORT, DEFAULT_AUTH_PLUGIN, TLS, SSL_CERT, SSL_KEY,
-            MYSQL_COMPRESSION, LOG_LEVEL);
+            MYSQL_COMPRESSION, MAX_PREPARED_STMT_COUNT, LOG_LEVEL);
 }

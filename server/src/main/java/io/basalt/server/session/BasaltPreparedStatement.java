@@ -38,6 +38,7 @@ final class BasaltPreparedStatement implements PreparedStatement {
     private final Schema parameters;
     private final Schema result;
     private final PreparedTemplates templates = new PreparedTemplates();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     BasaltPreparedStatement(BasaltSession session, String sql) {
         this.session = session;
@@ -75,6 +76,12 @@ final class BasaltPreparedStatement implements PreparedStatement {
         }
         this.parameters = new Schema(fields);
         this.result = resultSchema;
+        // Counted last: a statement that failed to prepare holds nothing.
+        int max = session.services().config().get(io.basalt.server.config.ConfigKeys.MAX_PREPARED_STMT_COUNT);
+        if (!session.services().registry().acquirePreparedStatement(max)) {
+            throw BasaltException.of(ErrorCode.MAX_PREPARED_STMT_COUNT_REACHED,
+                    "Can't create more than max_prepared_stmt_count statements (current value: %d)", max);
+        }
     }
 
     /** INSERT ... VALUES (?, ...): each placeholder takes its target column's type. */
@@ -126,6 +133,8 @@ final class BasaltPreparedStatement implements PreparedStatement {
 
     @Override
     public void close() {
-        // Nothing is held between executions.
+        if (closed.compareAndSet(false, true)) {
+            session.services().registry().releasePreparedStatement();
+        }
     }
 }

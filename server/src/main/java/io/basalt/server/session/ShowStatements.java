@@ -146,6 +146,8 @@ final class ShowStatements {
             case STATUS -> {
                 columns = List.of(ResultColumn.varchar("Variable_name"), ResultColumn.varchar("Value"));
                 long uptime = (System.currentTimeMillis() - NodeStart.millis()) / 1000;
+                rows.add(new Object[] {"Prepared_stmt_count",
+                        Integer.toString(session.services().registry().preparedStatements())});
                 rows.add(new Object[] {"Threads_connected", Integer.toString(session.services().registry().size())});
                 rows.add(new Object[] {"Uptime", Long.toString(uptime)});
             }
