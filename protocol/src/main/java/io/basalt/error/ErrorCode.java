@@ -84,6 +84,7 @@ public enum ErrorCode {
     EMPTY_QUERY(1065, "42000", StatusCategory.INVALID_ARGUMENT),
     UNKNOWN_STATEMENT_HANDLER(1243, "HY000", StatusCategory.NOT_FOUND),
     MAX_PREPARED_STMT_COUNT_REACHED(1461, "42000", StatusCategory.RESOURCE_EXHAUSTED),
+    STMT_HAS_NO_OPEN_CURSOR(1421, "HY000", StatusCategory.INVALID_ARGUMENT),
     READ_ONLY(1290, "HY000", StatusCategory.UNAVAILABLE),
 
     // Not supported, cluster and internal

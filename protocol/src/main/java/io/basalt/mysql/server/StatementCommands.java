@@ -136,7 +136,7 @@ final class StatementCommands {
         ServerStatement statement = statement(id, "mysqld_stmt_fetch");
         StatementCursor cursor = statement.cursor();
         if (cursor == null) {
-            throw BasaltException.of(ErrorCode.WRONG_ARGUMENTS, "The statement (%d) has no open cursor.", id);
+            throw BasaltException.of(ErrorCode.STMT_HAS_NO_OPEN_CURSOR, "The statement (%d) has no open cursor.", id);
         }
         CursorFetch fetch = new CursorFetch(statement, cursor, rows, session, channel, out, responses);
         return fetch.resume() ? null : fetch;

@@ -290,7 +290,9 @@ class PreparedRawProtocolTest {
             FakeSession session = sessions.last();
             long id = client.prepare("select stream 5 2", true).statementId();
             client.command(CommandCodes.STMT_FETCH, concat(le(id), le(2)));
-            assertThat(client.read().message()).isEqualTo("The statement (" + id + ") has no open cursor.");
+            RawMysqlClient.Packet noCursor = client.read();
+            assertThat(noCursor.errno()).isEqualTo(1421);
+            assertThat(noCursor.message()).isEqualTo("The statement (" + id + ") has no open cursor.");
 
             client.command(CommandCodes.STMT_EXECUTE, execute(id, 1, new byte[0]));
             assertThat(client.read().payload()).containsExactly(2);
@@ -316,7 +318,7 @@ class PreparedRawProtocolTest {
             assertThat(session.streams().get(session.streams().size() - 1).isClosed()).isTrue();
 
             client.command(CommandCodes.STMT_FETCH, concat(le(id), le(3)));
-            assertThat(client.read().errno()).isEqualTo(1210);
+            assertThat(client.read().errno()).isEqualTo(1421);
         }
     }
 
