@@ -18,6 +18,8 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.parquet.column.Encoding;
@@ -70,6 +72,13 @@ class SegmentDecodeTest {
       str.setSafe(i, v.getBytes(StandardCharsets.UTF_8));
     }
     str.setValueCount(ROWS);
+    // whole pages without nulls in plain-encoded 4- and 8-byte columns: copied without decoding
+    IntVector i32 = (IntVector) source.getVector(4);
+    Float8Vector f64 = (Float8Vector) source.getVector(7);
+    for (int i = 100_000; i < 110_000; i++) {
+      i32.set(i, i * 3);
+      f64.set(i, i * 0.25);
+    }
     // a stretch of rows where every nullable column is null: whole pages of nulls
     for (int c = 1; c < layout.columns().size(); c++) {
       for (int i = NULL_FROM; i < NULL_TO; i++) {

@@ -191,12 +191,54 @@ final class ChunkDecoder {
       if (present.length < n) {
         present = new boolean[Math.max(n, 1024)];
       }
-      defs.countEqual(n, 1, present, 0);
-      o = decode(v, o, n, keep, done);
+      int nonNull = defs.countEqual(n, 1, present, 0);
+      if (nonNull == n && keep == null && ids == null && plainWidth() > 0) {
+        o = copyPlain(v, o, n);
+      } else {
+        o = decode(v, o, n, keep, done);
+      }
       pageLeft -= n;
       done += n;
     }
     return o;
+  }
+
+  /** Bytes per value when the page's plain bytes are the vector's own layout, else 0. */
+  private int plainWidth() {
+    switch (kind) {
+      case INT32: case DATE: case FLOAT32: return 4;
+      case INT64: case TIMESTAMP: case TIME: case FLOAT64: return 8;
+      default: return 0;
+    }
+  }
+
+  /**
+   * Copies {@code n} plain values without nulls straight into the vector: Parquet's plain encoding
+   * of these types is little-endian, as Arrow's buffers are.
+   */
+  private int copyPlain(FieldVector v, int o, int n) {
+    int width = plainWidth();
+    v.getDataBuffer().setBytes((long) o * width, values, pos, (long) n * width);
+    pos += n * width;
+    setValid(v.getValidityBuffer(), o, n);
+    return o + n;
+  }
+
+  /** Marks rows {@code [from, from + n)} valid. */
+  private static void setValid(ArrowBuf validity, int from, int n) {
+    int i = from;
+    int end = from + n;
+    while (i < end && (i & 7) != 0) {
+      BitVectorHelper.setBit(validity, i++);
+    }
+    int fullBytes = (end - i) >>> 3;
+    if (fullBytes > 0) {
+      validity.setOne(i >>> 3, fullBytes);
+      i += fullBytes << 3;
+    }
+    while (i < end) {
+      BitVectorHelper.setBit(validity, i++);
+    }
   }
 
   private int decode(FieldVector v, int o, int n, boolean[] keep, int keepFrom) throws IOException {
