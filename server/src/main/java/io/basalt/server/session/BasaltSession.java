@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * handler for its kind.
  */
 public final class BasaltSession implements Session {
+    private static final int TEXT_TEMPLATES = 64;
     private static final Logger LOG = LoggerFactory.getLogger(BasaltSession.class);
 
     private final ClientInfo client;
@@ -45,6 +46,13 @@ public final class BasaltSession implements Session {
     private int writesInTransaction;
     private volatile ExecContext running;
     private List<Object> currentParameters = List.of();
+    /** Plan templates of this session's recent written queries, by text with placeholders; least recent out. */
+    private final Map<String, PreparedTemplates> textTemplates = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedTemplates> eldest) {
+            return size() > TEXT_TEMPLATES;
+        }
+    };
     private volatile String runningSql;
     /** True while a statement's result stream outlives the call that started it (see resultOpened). */
     private volatile boolean resultOpen;
@@ -230,6 +238,15 @@ public final class BasaltSession implements Session {
 
     private QueryResult dispatch(Statement statement, List<ExecContext.Warning> previousWarnings) {
         if (statement instanceof Statement.Query q) {
+            // A written query whose WHERE compares columns with whole numbers runs like a prepared one:
+            // queries that differ only in those numbers share a plan.
+            io.basalt.server.sql.LiteralParameters.Extracted x = currentParameters.isEmpty()
+                    ? io.basalt.server.sql.LiteralParameters.extract(q.query()) : null;
+            if (x != null) {
+                currentParameters = x.values();
+                return QueryStatements.runPrepared(this, new Statement.Query(x.query(), q.text()), x.values(),
+                        textTemplates.computeIfAbsent(x.key(), k -> new PreparedTemplates()));
+            }
             return QueryStatements.query(this, q);
         }
         if (statement instanceof Statement.Explain e) {

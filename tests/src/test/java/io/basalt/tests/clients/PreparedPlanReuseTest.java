@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Server-side prepared queries reuse a plan made with their placeholders when the values allow
- * (whole numbers for integer placeholders): every execution still returns what the same query with
- * the values written in would, the plan follows DDL, and privileges are checked at each execution.
+ * (whole numbers for integer placeholders), and so do written queries that differ only in the
+ * whole numbers their WHERE compares with columns: every execution still returns what the query
+ * with the values written in means, the plan follows DDL, and privileges are checked at each
+ * execution.
  */
 class PreparedPlanReuseTest {
 
@@ -123,6 +125,40 @@ class PreparedPlanReuseTest {
             assertThat(rows(point)).isEmpty();
             point.setInt(1, 2);
             assertThat(rows(point)).containsExactly("n2|2");
+        }
+    }
+
+    @Test
+    void writtenQueriesThatDifferOnlyInNumbersGetTheirOwnAnswers() throws SQLException {
+        try (Connection c = root(); Statement s = c.createStatement()) {
+            s.execute("USE pp");
+            for (int[] r : new int[][] {{1, 10}, {495, 600}, {-5, 3}, {40, 30}, {1, 500}}) {
+                long expected = Math.max(0, Math.min(r[1], 500) - Math.max(r[0], 1) + 1);
+                assertThat(rows(c, "SELECT COUNT(*) FROM t WHERE id BETWEEN " + r[0] + " AND " + r[1]))
+                        .as("between %d and %d", r[0], r[1]).containsExactly(Long.toString(expected));
+            }
+            for (int id : new int[] {7, 499, 501}) {
+                assertThat(rows(c, "SELECT name FROM t WHERE id = " + id))
+                        .isEqualTo(id <= 500 ? List.of("n" + id) : List.of());
+            }
+            assertThat(rows(c, "SELECT name FROM t WHERE id = 3000000000")).isEmpty();
+            assertThat(rows(c, "SELECT id FROM t WHERE k IN (1, 2) AND id < 20 ORDER BY id"))
+                    .containsExactly("1", "2", "8", "9", "15", "16");
+            assertThat(rows(c, "SELECT id FROM t WHERE k IN (3) AND id < 20 ORDER BY id"))
+                    .containsExactly("3", "10", "17");
+            assertThat(rows(c, "SELECT COUNT(*) FROM t WHERE id <> 5 AND id NOT BETWEEN 10 AND 19"))
+                    .containsExactly("489");
+            // a number compared with a string column keeps MySQL's rules: 'n5' is 0 as a number
+            assertThat(rows(c, "SELECT COUNT(*) FROM t WHERE name = 5")).containsExactly("0");
+            assertThat(rows(c, "SELECT COUNT(*) FROM t WHERE name = 0")).containsExactly("500");
+
+            s.execute("CREATE TABLE pp.w (id INT PRIMARY KEY, v VARCHAR(10))");
+            s.execute("INSERT INTO pp.w VALUES (1, 'old')");
+            assertThat(rows(c, "SELECT v FROM w WHERE id = 1")).containsExactly("old");
+            s.execute("DROP TABLE pp.w");
+            s.execute("CREATE TABLE pp.w (id INT PRIMARY KEY, v VARCHAR(10))");
+            s.execute("INSERT INTO pp.w VALUES (1, 'new')");
+            assertThat(rows(c, "SELECT v FROM w WHERE id = 1")).containsExactly("new");
         }
     }
 
