@@ -6,6 +6,7 @@ import io.basalt.server.config.NodeConfig;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +38,10 @@ public final class Main {
         diagnosticsInto(dataDir.resolve("diagnostics"));
         BasaltNode node = new BasaltNode(config, dataDir);
         CountDownLatch stopped = new CountDownLatch(1);
+        Duration shutdownLimit = Duration.ofSeconds(config.get(ConfigKeys.SHUTDOWN_TIMEOUT_SECONDS));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            node.close();
+            // halt, not exit: exit would wait for this very hook
+            ShutdownWatchdog.guard(node::close, shutdownLimit, () -> Runtime.getRuntime().halt(1));
             stopped.countDown();
         }, "basalt-shutdown"));
         try {

@@ -79,6 +79,10 @@ public final class ConfigKeys {
             "--max-prepared-stmt-count", 16382, true,
             "Most prepared statements open on this node at once, over all sessions (MySQL and Flight SQL); beyond it "
                     + "preparing fails with error 1461");
+    public static final ConfigKey<Integer> SHUTDOWN_TIMEOUT_SECONDS = ConfigKey.intKey("shutdown_timeout_seconds",
+            "--shutdown-timeout-seconds", 60, true,
+            "How long a stop on SIGTERM may take; after it the process logs its threads and ends anyway (acknowledged "
+                    + "writes are in the Raft log and replayed at the next start)");
     public static final ConfigKey<String> LOG_LEVEL = ConfigKey.stringKey("sys_log_level", "--log-level", "INFO", true,
             "Log level of the server log (ERROR, WARN, INFO, DEBUG)");
 
@@ -88,5 +92,5 @@ public final class ConfigKeys {
             RAFT_SNAPSHOT_LOG_ENTRIES, RAFT_SNAPSHOT_LOG_BYTES, WRITE_TIMEOUT_SECONDS, WRITE_LEADER_WAIT_MS, MEMBERSHIP_TIMEOUT_SECONDS,
             DEBUG_FAULT_INJECTION, MAX_ALLOWED_PACKET, QE_MAX_CONNECTION,
             QUERY_MEMORY_LIMIT_BYTES, STORAGE_FLUSH_ROWS, REQUIRE_SECURE_TRANSPORT, DEFAULT_AUTH_PLUGIN, TLS, SSL_CERT, SSL_KEY,
-            MYSQL_COMPRESSION, MAX_PREPARED_STMT_COUNT, LOG_LEVEL);
+            MYSQL_COMPRESSION, MAX_PREPARED_STMT_COUNT, SHUTDOWN_TIMEOUT_SECONDS, LOG_LEVEL);
 }
