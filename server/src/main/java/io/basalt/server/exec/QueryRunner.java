@@ -24,12 +24,17 @@ public final class QueryRunner {
 
     /** Plans {@code query}; {@code locatorTableId} exposes a table's hidden locator columns (-1 for none). */
     public static QueryRunner prepare(SqlNode query, QueryContext qc, long locatorTableId) {
-        QueryPlanner planner = new QueryPlanner(qc.catalog(), qc.database(), qc.systemSchemas().apply(qc.catalog()),
-                qc.variables(), qc.env(), locatorTableId);
+        QueryPlanner planner = planner(qc, locatorTableId);
         PlannedQuery planned = planner.plan(query);
         requireSelect(planned, qc);
         PhysicalNode physical = new PhysicalPlanner(planner.rexBuilder(), qc.stores()).build(planned.rel());
         return new QueryRunner(planned, physical);
+    }
+
+    /** A planner over the catalog, database, variables and environment of {@code qc}. */
+    static QueryPlanner planner(QueryContext qc, long locatorTableId) {
+        return new QueryPlanner(qc.catalog(), qc.database(), qc.systemSchemas().apply(qc.catalog()), qc.variables(),
+                qc.env(), locatorTableId);
     }
 
     /**

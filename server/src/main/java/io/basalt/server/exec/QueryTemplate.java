@@ -3,7 +3,6 @@ package io.basalt.server.exec;
 import io.basalt.server.catalog.Catalog;
 import io.basalt.server.sql.plan.BasaltTableScan;
 import io.basalt.server.sql.plan.PlannedQuery;
-import io.basalt.server.sql.plan.QueryPlanner;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -96,11 +95,9 @@ public final class QueryTemplate {
         if (!templatable(query)) {
             return null;
         }
-        QueryPlanner planner = new QueryPlanner(qc.catalog(), qc.database(), qc.systemSchemas().apply(qc.catalog()),
-                qc.variables(), qc.env(), -1);
         PlannedQuery planned;
         try {
-            planned = planner.plan(query);
+            planned = QueryRunner.planner(qc, -1).plan(query);
         } catch (RuntimeException e) {
             // e.g. a placeholder whose type nothing determines: such queries run with bound values
             return null;

@@ -40,7 +40,9 @@ final class ChunkDecoder {
   private final PageReader pages;
   private final ColumnKind kind;
   private final int fixedLength;
+  private final byte[] decimalBytes;
   private final HybridDecoder defs = new HybridDecoder(1);
+  private final HybridDecoder idDecoder = new HybridDecoder(0);
   private boolean[] present = new boolean[0];
 
   // the dictionary of the chunk, decoded into the array of its physical type
@@ -65,6 +67,7 @@ final class ChunkDecoder {
     this.pages = pages;
     this.kind = kind;
     this.fixedLength = fixedLength;
+    this.decimalBytes = new byte[fixedLength];
     DictionaryPage dict = pages.readDictionaryPage();
     if (dict != null) {
       readDictionary(dict.getBytes().toByteArray(), dict.getDictionarySize());
@@ -155,12 +158,11 @@ final class ChunkDecoder {
       if (dictOffsets == null && dictInts == null && dictLongs == null && dictFloats == null && dictDoubles == null) {
         throw new IOException("dictionary-encoded page without a dictionary");
       }
+      ids = idDecoder;
       if (pos < values.length) {
-        ids = new HybridDecoder(values[pos] & 0xFF);
-        ids.reset(values, pos + 1, values.length);
+        ids.reset(values, pos + 1, values.length, values[pos] & 0xFF);
       } else {
-        ids = new HybridDecoder(0); // a page of nulls only has no ids
-        ids.reset(values, pos, pos);
+        ids.reset(values, pos, pos, 0); // a page of nulls only has no ids
       }
     } else if (encoding == Encoding.PLAIN) {
       ids = null;
@@ -443,11 +445,12 @@ final class ChunkDecoder {
         pos += fixedLength;
       }
       if (wanted) {
-        byte[] bigEndian = java.util.Arrays.copyOfRange(src, start, start + fixedLength);
+        // the vector copies the bytes in, so one scratch array serves every value
+        System.arraycopy(src, start, decimalBytes, 0, fixedLength);
         if (v instanceof DecimalVector d) {
-          d.setBigEndianSafe(o, bigEndian);
+          d.setBigEndianSafe(o, decimalBytes);
         } else {
-          ((Decimal256Vector) v).setBigEndianSafe(o, bigEndian);
+          ((Decimal256Vector) v).setBigEndianSafe(o, decimalBytes);
         }
         o++;
       }

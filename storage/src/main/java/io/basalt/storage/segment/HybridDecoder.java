@@ -9,9 +9,9 @@ import java.io.IOException;
  */
 final class HybridDecoder {
 
-  private final int bitWidth;
-  private final int valueBytes;
-  private final long mask;
+  private int bitWidth;
+  private int valueBytes;
+  private long mask;
   private byte[] buf;
   private int pos;
   private int end;
@@ -22,6 +22,10 @@ final class HybridDecoder {
   private int packedNext;
 
   HybridDecoder(int bitWidth) {
+    width(bitWidth);
+  }
+
+  private void width(int bitWidth) {
     if (bitWidth < 0 || bitWidth > 32) {
       throw new IllegalArgumentException("bit width " + bitWidth);
     }
@@ -36,6 +40,12 @@ final class HybridDecoder {
     this.pos = from;
     this.end = to;
     this.left = 0;
+  }
+
+  /** Starts decoding {@code buf[from, to)} with another bit width (a new page's dictionary ids). */
+  void reset(byte[] buf, int from, int to, int bitWidth) {
+    width(bitWidth);
+    reset(buf, from, to);
   }
 
   /** The next value. */
