@@ -36,6 +36,12 @@ import org.slf4j.LoggerFactory;
 public final class FlightSqlServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FlightSqlServer.class);
     private static final long SHUTDOWN_WAIT_SECONDS = 10;
+    /**
+     * How long to wait, after the calls ended, for gRPC to release the batches it sent: the
+     * transport lets go of a message's buffers when its write completes on the event loop, which
+     * can be after the client has read it and the call has ended.
+     */
+    private static final long RELEASE_WAIT_MILLIS = 5_000;
 
     private final FlightSqlConfig config;
     private final SessionFactory factory;
@@ -125,6 +131,7 @@ public final class FlightSqlServer implements AutoCloseable {
             executor.shutdownNow();
         }
         if (allocator != null) {
+            awaitReleased(allocator);
             try {
                 allocator.close();
             } catch (IllegalStateException e) {
@@ -136,6 +143,18 @@ public final class FlightSqlServer implements AutoCloseable {
         sessions = null;
         executor = null;
         allocator = null;
+    }
+
+    private static void awaitReleased(BufferAllocator allocator) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RELEASE_WAIT_MILLIS);
+        while (allocator.getAllocatedMemory() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Daemon threads named for thread dumps. */
