@@ -86,6 +86,12 @@ public enum ErrorCode {
     MAX_PREPARED_STMT_COUNT_REACHED(1461, "42000", StatusCategory.RESOURCE_EXHAUSTED),
     STMT_HAS_NO_OPEN_CURSOR(1421, "HY000", StatusCategory.INVALID_ARGUMENT),
     READ_ONLY(1290, "HY000", StatusCategory.UNAVAILABLE),
+    /** A recursive common table expression ran more iterations than cte_max_recursion_depth. */
+    CTE_MAX_RECURSION_DEPTH(3636, "HY000", StatusCategory.RESOURCE_EXHAUSTED),
+    /** A recursive common table expression without a non-recursive query block. */
+    CTE_RECURSIVE_REQUIRES_UNION(3573, "HY000", StatusCategory.INVALID_ARGUMENT),
+    /** A recursive query block that aggregates or uses window functions. */
+    CTE_RECURSIVE_FORBIDS_AGGREGATION(3575, "HY000", StatusCategory.INVALID_ARGUMENT),
 
     // Not supported, cluster and internal
     NOT_SUPPORTED(1235, "42000", StatusCategory.UNIMPLEMENTED),

@@ -26,10 +26,15 @@ public final class ExecContext implements Warnings {
     private final List<Warning> warnings = new ArrayList<>();
     private int warningCount;
     private final Map<CorrelationId, Object[]> correlations = new HashMap<>();
+    private final Map<Object, List<Object[]>> workingTables = new HashMap<>();
+    private long recursionLimit = DEFAULT_RECURSION_LIMIT;
     private volatile boolean cancelled;
     private final Random random;
     private List<Object> parameters = List.of();
     private long rowsChecked;
+
+    /** MySQL's default cte_max_recursion_depth. */
+    public static final long DEFAULT_RECURSION_LIMIT = 1000;
 
     /** A warning raised during execution. */
     public record Warning(String level, int code, String message) {}
@@ -82,6 +87,28 @@ public final class ExecContext implements Warnings {
             throw new IllegalStateException("unbound correlation " + id);
         }
         return row;
+    }
+
+    /** The rows a recursive query's working table holds for the iteration running now. */
+    public void setWorkingTable(Object table, List<Object[]> rows) {
+        workingTables.put(table, rows);
+    }
+
+    public List<Object[]> workingTable(Object table) {
+        List<Object[]> rows = workingTables.get(table);
+        if (rows == null) {
+            throw new IllegalStateException("working table read outside its recursive query");
+        }
+        return rows;
+    }
+
+    /** cte_max_recursion_depth: the most iterations a recursive common table expression may run. */
+    public long recursionLimit() {
+        return recursionLimit;
+    }
+
+    public void setRecursionLimit(long limit) {
+        this.recursionLimit = limit;
     }
 
     public void setParameters(List<Object> parameters) {

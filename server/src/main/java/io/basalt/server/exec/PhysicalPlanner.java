@@ -11,19 +11,24 @@ import io.basalt.server.exec.op.FilterNode;
 import io.basalt.server.exec.op.JoinNode;
 import io.basalt.server.exec.op.PhysicalNode;
 import io.basalt.server.exec.op.ProjectNode;
+import io.basalt.server.exec.op.RepeatUnionNode;
 import io.basalt.server.exec.op.RowComparator;
 import io.basalt.server.exec.op.SetOpNode;
 import io.basalt.server.exec.op.SortNode;
 import io.basalt.server.exec.op.TableScanNode;
 import io.basalt.server.exec.op.ValuesNode;
 import io.basalt.server.exec.op.WindowNode;
+import io.basalt.server.exec.op.WorkingTableScanNode;
 import io.basalt.server.sql.plan.BasaltTable;
 import io.basalt.server.sql.plan.BasaltTableScan;
 import io.basalt.server.sql.plan.SystemTable;
 import io.basalt.storage.TableStore;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongFunction;
+import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Correlate;
@@ -33,9 +38,11 @@ import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.Minus;
 import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.RepeatUnion;
 import org.apache.calcite.rel.core.SetOp;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.TableSpool;
 import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.core.Window;
@@ -47,6 +54,7 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.rex.RexVisitorImpl;
+import org.apache.calcite.schema.TransientTable;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.util.ImmutableBitSet;
 
@@ -62,6 +70,9 @@ public final class PhysicalPlanner {
         this.stores = stores;
     }
 
+    /** Recursive queries being built: their working table's name → the key their nodes share. */
+    private final Map<List<String>, Object> workingTables = new HashMap<>();
+
     public ScalarCompiler compiler() {
         return compiler;
     }
@@ -69,6 +80,13 @@ public final class PhysicalPlanner {
     public PhysicalNode build(RelNode rel) {
         if (rel instanceof BasaltTableScan scan) {
             return scan(scan);
+        }
+        if (rel instanceof TableScan scan && scan.getTable().unwrap(TransientTable.class) != null) {
+            Object key = workingTables.get(scan.getTable().getQualifiedName());
+            if (key == null) {
+                throw unsupported(rel);
+            }
+            return new WorkingTableScanNode(key, scan.getRowType().getFieldCount());
         }
         if (rel instanceof TableScan scan) {
             BasaltTable bt = scan.getTable().unwrap(BasaltTable.class);
@@ -115,6 +133,13 @@ public final class PhysicalPlanner {
                     : new RowComparator(sort.getCollation().getFieldCollations());
             return new SortNode(build(sort.getInput()), order, offset, fetch);
         }
+        if (rel instanceof RepeatUnion repeat) {
+            return repeatUnion(repeat);
+        }
+        if (rel instanceof TableSpool spool) {
+            // The spool's writes into the working table are RepeatUnionNode's job.
+            return build(spool.getInput());
+        }
         if (rel instanceof SetOp setOp) {
             List<PhysicalNode> inputs = new ArrayList<>();
             for (RelNode in : setOp.getInputs()) {
@@ -135,6 +160,57 @@ public final class PhysicalPlanner {
             return new WindowNode(build(window.getInput()), window.groups, constants);
         }
         throw unsupported(rel);
+    }
+
+    private PhysicalNode repeatUnion(RepeatUnion repeat) {
+        RelOptTable table = repeat.getTransientTable();
+        if (table == null) {
+            throw unsupported(repeat);
+        }
+        Object key = new Object();
+        List<String> name = table.getQualifiedName();
+        forbidAggregation(repeat.getIterativeRel(), name);
+        Object outer = workingTables.put(name, key);
+        try {
+            return new RepeatUnionNode(build(repeat.getSeedRel()), build(repeat.getIterativeRel()), repeat.all, key);
+        } finally {
+            if (outer == null) {
+                workingTables.remove(name);
+            } else {
+                workingTables.put(name, outer);
+            }
+        }
+    }
+
+    /** MySQL's rule: a recursive query block neither aggregates nor uses window functions. */
+    private static void forbidAggregation(RelNode iterative, List<String> cte) {
+        new org.apache.calcite.rel.RelVisitor() {
+            @Override
+            public void visit(RelNode node, int ordinal, RelNode parent) {
+                if (node instanceof RepeatUnion) {
+                    return;
+                }
+                if ((node instanceof Aggregate || node instanceof Window) && reads(node, cte)) {
+                    throw BasaltException.of(ErrorCode.CTE_RECURSIVE_FORBIDS_AGGREGATION, "Recursive Common Table "
+                            + "Expression '%s' can contain neither aggregation nor window functions in recursive query "
+                            + "block", cte.get(cte.size() - 1));
+                }
+                super.visit(node, ordinal, parent);
+            }
+        }.go(iterative);
+    }
+
+    /** Whether {@code rel} scans the working table named {@code name}. */
+    private static boolean reads(RelNode rel, List<String> name) {
+        if (rel instanceof TableScan scan && scan.getTable().getQualifiedName().equals(name)) {
+            return true;
+        }
+        for (RelNode in : rel.getInputs()) {
+            if (reads(in, name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private PhysicalNode scan(BasaltTableScan scan) {

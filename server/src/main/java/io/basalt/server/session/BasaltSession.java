@@ -464,6 +464,9 @@ public final class BasaltSession implements Session {
     /** A new execution context registered as this session's running statement (KILL QUERY stops it). */
     ExecContext newExecContext(StatementEnvironment env) {
         ExecContext ctx = new ExecContext(env, services.allocator());
+        if (variables.get("cte_max_recursion_depth") instanceof Number depth) {
+            ctx.setRecursionLimit(depth.longValue());
+        }
         running = ctx;
         return ctx;
     }

@@ -74,6 +74,7 @@ public final class SystemVariables {
         def("collation_connection", Kind.STRING, Scope.BOTH, "utf8mb4_general_ci");
         def("collation_database", Kind.STRING, Scope.BOTH, "utf8mb4_general_ci");
         def("collation_server", Kind.STRING, Scope.BOTH, "utf8mb4_general_ci");
+        def("cte_max_recursion_depth", Kind.INT, Scope.BOTH, 1000L);
         def("default_storage_engine", Kind.STRING, Scope.BOTH, "Basalt");
         def("default_week_format", Kind.INT, Scope.BOTH, 0L);
         readOnly("default_authentication_plugin", Kind.STRING, "mysql_native_password");

@@ -61,7 +61,7 @@ final class QueryParser implements ExpressionParser.QueryParsing {
         SqlParserPos p = in.pos();
         SqlNodeList with = null;
         if (in.acceptWord("WITH")) {
-            in.acceptWord("RECURSIVE");
+            boolean recursive = in.acceptWord("RECURSIVE");
             List<SqlNode> items = new ArrayList<>();
             do {
                 SqlParserPos ip = in.pos();
@@ -75,7 +75,7 @@ final class QueryParser implements ExpressionParser.QueryParsing {
                 in.expectSymbol("(");
                 SqlNode q = parseQuery();
                 in.expectSymbol(")");
-                items.add(new SqlWithItem(ip, name, columns, q, SqlLiteral.createBoolean(false, ip)));
+                items.add(new SqlWithItem(ip, name, columns, q, SqlLiteral.createBoolean(recursive, ip)));
             } while (in.acceptSymbol(","));
             with = new SqlNodeList(items, p);
         }

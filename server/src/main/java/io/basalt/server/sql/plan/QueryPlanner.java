@@ -217,11 +217,22 @@ public final class QueryPlanner implements BasaltView.Expander {
     private Validation validate(SqlNode query, CalciteCatalogReader reader, boolean fullGroupBy) {
         HavingWithoutGroupBy.rewrite(query);
         SqlNode candidate = query;
+        int widenings = RecursiveSeedTypes.hasRecursive(query) ? 0 : RecursiveSeedTypes.MAX_ROUNDS;
         for (int attempt = 0;; attempt++) {
             SqlValidator validator = newValidator(reader);
             try {
                 SqlNode input = fullGroupBy ? candidate : NonGroupedColumns.copy(candidate);
-                return new Validation(validator, validator.validate(input));
+                SqlNode original = fullGroupBy && widenings < RecursiveSeedTypes.MAX_ROUNDS
+                        ? NonGroupedColumns.copy(candidate) : candidate;
+                SqlNode validated = validator.validate(input);
+                SqlNode widened = widenings < RecursiveSeedTypes.MAX_ROUNDS
+                        ? RecursiveSeedTypes.widenSeeds(original, validator, validated, typeFactory) : null;
+                if (widened != null) {
+                    widenings++;
+                    candidate = widened;
+                    continue;
+                }
+                return new Validation(validator, validated);
             } catch (CalciteContextException e) {
                 SqlNode next = fullGroupBy || attempt >= MAX_RELAXATIONS || !NonGroupedColumns.isNotGrouped(e)
                         ? null : NonGroupedColumns.wrapAt(candidate, e.getPosLine(), e.getPosColumn());

@@ -50,6 +50,10 @@ final class ValidationErrors {
             if (within != null) {
                 return BasaltException.of(ErrorCode.UNKNOWN_TABLE, "Table '%s.%s' doesn't exist", within, name);
             }
+            BasaltException recursive = query == null ? null : RecursiveSeedTypes.unsupportedShape(query, name);
+            if (recursive != null) {
+                return recursive;
+            }
             SqlIdentifier qualified = query == null ? null : qualifiedTableIn(query, name);
             if (qualified != null) {
                 return BasaltException.of(ErrorCode.UNKNOWN_TABLE, "Table '%s.%s' doesn't exist",
