@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
@@ -169,7 +170,7 @@ public final class DmlExecutor {
         return new WriteResult(counts[1], 0, matched[0], ctx.warnings());
     }
 
-    private static boolean sameRow(Object[] a, Object[] b, ExecContext ctx) {
+    static boolean sameRow(Object[] a, Object[] b, ExecContext ctx) {
         for (int i = 0; i < a.length; i++) {
             Object x = a[i];
             Object y = b[i];
@@ -221,10 +222,6 @@ public final class DmlExecutor {
     /** INSERT ... SELECT. */
     public WriteResult insertSelect(Statement.Insert ins, ExecContext ctx) {
         TableDef t = table(ins.table());
-        if (!ins.onDuplicate().isEmpty()) {
-            throw new BasaltException(ErrorCode.NOT_SUPPORTED,
-                    "This version of Basalt doesn't yet support 'ON DUPLICATE KEY UPDATE'");
-        }
         RowAssembler assembler = new RowAssembler(t, ins.columns(), !ins.ignore(), qc, ctx);
         QueryRunner runner = QueryRunner.prepare(ins.query(), qc, -1);
         if (runner.planned().rowType().getFieldCount() != assembler.arity()) {
@@ -238,7 +235,133 @@ public final class DmlExecutor {
                 rows.add(assembler.assemble(r, ++n, ctx));
             }
         }
+        if (!ins.onDuplicate().isEmpty()) {
+            return upsert(t, rows, ins.onDuplicate(), !ins.ignore(), ctx);
+        }
         return insertRows(t, rows, mode(t, ins.replace(), ins.ignore()), ctx);
+    }
+
+    /**
+     * INSERT ... VALUES with ON DUPLICATE KEY UPDATE: the rows are evaluated here, at apply time,
+     * because the update reads the table as it is when the statement applies.
+     */
+    public WriteResult insertValues(Statement.Insert ins, ExecContext ctx) {
+        TableDef t = table(ins.table());
+        RowAssembler assembler = new RowAssembler(t, ins.columns(), !ins.ignore(), qc, ctx);
+        List<Object[]> rows = new ArrayList<>(ins.rows().size());
+        long n = 0;
+        for (List<SqlNode> values : ins.rows()) {
+            n++;
+            if (values.size() != assembler.arity()) {
+                throw BasaltException.of(ErrorCode.WRONG_VALUE_COUNT, "Column count doesn't match value count at row %d", n);
+            }
+            ctx.tick();
+            rows.add(assembler.assemble(RowAssembler.evaluateRow(values, qc, ctx), n, ctx));
+        }
+        return upsert(t, rows, ins.onDuplicate(), !ins.ignore(), ctx);
+    }
+
+    /**
+     * Inserts rows; one that meets a row on a unique key updates it with {@code assignments}
+     * instead. They are evaluated left to right, as MySQL does: a column reads the existing row's
+     * value, or its new value once an earlier assignment set it; VALUES(col) reads the value the row
+     * would have inserted.
+     */
+    private WriteResult upsert(TableDef t, List<Object[]> rows, List<Statement.Assignment> assignments, boolean strict,
+            ExecContext ctx) {
+        List<ColumnDef> cols = t.columns();
+        int[] targets = new int[assignments.size()];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = t.columnIndex(assignments.get(i).column());
+            if (targets[i] < 0) {
+                throw BasaltException.of(ErrorCode.UNKNOWN_COLUMN, "Unknown column '%s' in 'field list'",
+                        assignments.get(i).column());
+            }
+        }
+        RowAssembler defaults = new RowAssembler(t, null, strict, qc, ctx);
+        TableWriter.DuplicateUpdate update = (old, inserted, rowNumber) -> {
+            List<SqlNode> exprs = new ArrayList<>(targets.length);
+            for (int i = 0; i < targets.length; i++) {
+                SqlNode v = assignments.get(i).value();
+                exprs.add(v == null ? null : new DuplicateBinder(t, assignments, targets, i, old, inserted).bind(v));
+            }
+            Object[] values = RowAssembler.evaluateRow(exprs, qc, ctx);
+            Object[] updated = old.clone();
+            for (int i = 0; i < targets.length; i++) {
+                int c = targets[i];
+                updated[c] = values[i] == RowAssembler.DEFAULT ? defaults.defaultValue(c, rowNumber, ctx)
+                        : ColumnCoercion.coerce(values[i], cols.get(c), rowNumber, strict, ctx);
+            }
+            return updated;
+        };
+        return new TableWriter(t, store(t), allocator, autoIncrements).upsert(rows, update, ctx);
+    }
+
+    /**
+     * One ON DUPLICATE KEY UPDATE value as a constant expression for one colliding row: the
+     * table's columns become the existing row's values (or an earlier assignment's expression),
+     * VALUES(col) the inserted row's. Every call is copied, so each row's tree is its own.
+     */
+    private static final class DuplicateBinder extends SqlShuttle {
+        private final TableDef table;
+        private final List<Statement.Assignment> assignments;
+        private final int[] targets;
+        private final int before;
+        private final Object[] existing;
+        private final Object[] inserted;
+
+        DuplicateBinder(TableDef table, List<Statement.Assignment> assignments, int[] targets, int before,
+                Object[] existing, Object[] inserted) {
+            this.table = table;
+            this.assignments = assignments;
+            this.targets = targets;
+            this.before = before;
+            this.existing = existing;
+            this.inserted = inserted;
+        }
+
+        SqlNode bind(SqlNode e) {
+            return e.accept(this);
+        }
+
+        private int column(SqlIdentifier id) {
+            List<String> n = id.names;
+            if (n.size() == 1 || n.size() == 2 && n.get(0).equalsIgnoreCase(table.name())
+                    || n.size() == 3 && n.get(0).equalsIgnoreCase(table.database()) && n.get(1).equalsIgnoreCase(table.name())) {
+                return table.columnIndex(n.get(n.size() - 1));
+            }
+            return -1;
+        }
+
+        @Override
+        public SqlNode visit(SqlIdentifier id) {
+            int c = column(id);
+            if (c < 0) {
+                return id.clone(id.getParserPosition());
+            }
+            for (int j = before - 1; j >= 0; j--) {
+                if (targets[j] == c && assignments.get(j).value() != null) {
+                    return new DuplicateBinder(table, assignments, targets, j, existing, inserted)
+                            .bind(assignments.get(j).value());
+                }
+            }
+            return io.basalt.server.sql.ParameterBinder.literal(existing[c], id.getParserPosition());
+        }
+
+        @Override
+        public SqlNode visit(SqlCall call) {
+            if (call.getOperator().getName().equals("$VALUES")) {
+                SqlNode arg = call.operand(0);
+                int c = arg instanceof SqlIdentifier id ? column(id) : -1;
+                if (c < 0) {
+                    throw BasaltException.of(ErrorCode.UNKNOWN_COLUMN, "Unknown column '%s' in 'field list'", arg);
+                }
+                return io.basalt.server.sql.ParameterBinder.literal(inserted[c], call.getParserPosition());
+            }
+            CallCopyingArgHandler copy = new CallCopyingArgHandler(call, true);
+            call.getOperator().acceptCall(this, call, false, copy);
+            return copy.result();
+        }
     }
 
     /** The conflict mode of an INSERT into {@code t}. */

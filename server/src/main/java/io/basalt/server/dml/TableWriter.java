@@ -49,6 +49,56 @@ public final class TableWriter {
         void compute(TableVersion version, List<Locator> deletes, List<Object[]> appends);
     }
 
+    /**
+     * The row that replaces {@code existing} when {@code inserted} meets it on a unique key
+     * (INSERT ... ON DUPLICATE KEY UPDATE); rows are full table width.
+     */
+    @FunctionalInterface
+    public interface DuplicateUpdate {
+        Object[] apply(Object[] existing, Object[] inserted, long rowNumber);
+    }
+
+    /**
+     * Inserts rows; a row that meets an existing one (or an earlier row of the same statement) on a
+     * unique key updates that row instead, as {@code update} computes. MySQL's counts: 1 per
+     * inserted row, 2 per changed row, 0 per row the update left as it was.
+     */
+    public WriteResult upsert(List<Object[]> rows, DuplicateUpdate update, ExecContext ctx) {
+        long firstGenerated = assignAutoIncrement(rows);
+        checkNotNull(rows);
+        long[] counts = new long[2];
+        try {
+            store.mutate(version -> {
+                Plan plan = new Plan(version);
+                Map<Locator, Object[]> existing = plan.fetch(version, plan.existingOwners(rows));
+                long rowNumber = 0;
+                for (Object[] row : rows) {
+                    Object owner = plan.firstConflict(row);
+                    rowNumber++;
+                    if (owner == null) {
+                        counts[0] += plan.add(row, InsertMode.INSERT, ctx);
+                        continue;
+                    }
+                    counts[1]++;
+                    Object[] old = owner instanceof Locator l ? existing.get(l) : plan.pending.get((Integer) owner);
+                    Object[] updated = update.apply(old, row, rowNumber);
+                    checkNotNull(List.<Object[]>of(updated));
+                    if (DmlExecutor.sameRow(old, updated, ctx)) {
+                        continue;
+                    }
+                    plan.remove(owner);
+                    // A new key value that another row holds is a duplicate-key error, as in MySQL.
+                    plan.add(updated, InsertMode.INSERT, ctx);
+                    counts[0] += 2;
+                }
+                return plan.mutation();
+            });
+        } finally {
+            release();
+        }
+        return new WriteResult(counts[0], firstGenerated, rows.size(), counts[1], ctx.warnings());
+    }
+
     /** Inserts rows (full table width, values coerced, DEFAULTs filled, NULL for AUTO_INCREMENT to generate). */
     public WriteResult insert(List<Object[]> rows, InsertMode mode, ExecContext ctx) {
         long firstGenerated = assignAutoIncrement(rows);
@@ -202,6 +252,74 @@ public final class TableWriter {
                         }
                     }
                 }
+            }
+        }
+
+        /** The stored rows (not rows of this statement) that {@code rows} meet on a unique key. */
+        Set<Locator> existingOwners(List<Object[]> rows) {
+            Set<Locator> out = new HashSet<>();
+            for (Object[] row : rows) {
+                for (int k = 0; k < keys.size(); k++) {
+                    RowKey key = RowKey.of(row, keys.get(k));
+                    if (!key.hasNull() && owners.get(k).get(key) instanceof Locator l) {
+                        out.add(l);
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** Every column of the stored rows at {@code wanted}. */
+        Map<Locator, Object[]> fetch(TableVersion version, Set<Locator> wanted) {
+            Map<Locator, Object[]> out = new HashMap<>();
+            if (wanted.isEmpty()) {
+                return out;
+            }
+            int width = table.columns().size();
+            List<Integer> ids = table.columns().stream().map(ColumnDef::id).toList();
+            try (Scanner s = version.scan(ScanRequest.of(ids).locating())) {
+                while (s.next()) {
+                    VectorSchemaRoot b = s.batch();
+                    ArrowValues.Getter[] g = new ArrowValues.Getter[width];
+                    for (int i = 0; i < width; i++) {
+                        g[i] = ArrowValues.getter(b.getVector(i));
+                    }
+                    int[] positions = s.positions();
+                    for (int r = 0; r < b.getRowCount(); r++) {
+                        Locator loc = new Locator(s.sourceId(), positions[r]);
+                        if (wanted.contains(loc)) {
+                            Object[] row = new Object[width];
+                            for (int i = 0; i < width; i++) {
+                                row[i] = g[i].get(r);
+                            }
+                            out.put(loc, row);
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** Where the row holding one of {@code row}'s unique key values lives, keys in order; null if none. */
+        Object firstConflict(Object[] row) {
+            for (int k = 0; k < keys.size(); k++) {
+                RowKey key = RowKey.of(row, keys.get(k));
+                if (key.hasNull()) {
+                    continue;
+                }
+                Object owner = owners.get(k).get(key);
+                if (owner != null && !isGone(owner)) {
+                    return owner;
+                }
+            }
+            return null;
+        }
+
+        void remove(Object owner) {
+            if (owner instanceof Locator l) {
+                delete(l);
+            } else {
+                dropped.add((Integer) owner);
             }
         }
 

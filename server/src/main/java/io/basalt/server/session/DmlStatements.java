@@ -30,7 +30,7 @@ final class DmlStatements {
 
     static QueryResult execute(BasaltSession session, Statement statement) {
         StatementEnvironment env = session.environment();
-        if (statement instanceof Statement.Insert ins && ins.rows() != null) {
+        if (statement instanceof Statement.Insert ins && ins.rows() != null && ins.onDuplicate().isEmpty()) {
             return insertValues(session, ins, env);
         }
         String text;
@@ -38,10 +38,6 @@ final class DmlStatements {
         if (statement instanceof Statement.Insert ins) {
             text = ins.text();
             target = ins.table();
-            if (!ins.onDuplicate().isEmpty()) {
-                throw new BasaltException(ErrorCode.NOT_SUPPORTED,
-                        "This version of Basalt doesn't yet support 'ON DUPLICATE KEY UPDATE'");
-            }
         } else if (statement instanceof Statement.Update u) {
             text = u.text();
             target = u.table();
@@ -60,6 +56,9 @@ final class DmlStatements {
         var access = session.access();
         if (statement instanceof Statement.Insert ins) {
             access.requireTable(io.basalt.server.catalog.Privilege.INSERT, t.database(), t.name());
+            if (!ins.onDuplicate().isEmpty()) {
+                access.requireTable(io.basalt.server.catalog.Privilege.UPDATE, t.database(), t.name());
+            }
             if (ins.replace()) {
                 access.requireTable(io.basalt.server.catalog.Privilege.DELETE, t.database(), t.name());
             }
@@ -109,10 +108,6 @@ final class DmlStatements {
     }
 
     private static QueryResult insertValues(BasaltSession session, Statement.Insert ins, StatementEnvironment env) {
-        if (!ins.onDuplicate().isEmpty()) {
-            throw new BasaltException(ErrorCode.NOT_SUPPORTED,
-                    "This version of Basalt doesn't yet support 'ON DUPLICATE KEY UPDATE'");
-        }
         TableDef t = resolveTable(session, ins.table());
         checkPrivileges(session, ins, t, env);
         ExecContext ctx = session.newExecContext(env);

@@ -482,6 +482,8 @@ final class CommandApplier {
             r = dml.delete(d, ctx);
         } else if (s instanceof Statement.Insert i && i.query() != null) {
             r = dml.insertSelect(i, ctx);
+        } else if (s instanceof Statement.Insert i && !i.onDuplicate().isEmpty()) {
+            r = dml.insertValues(i, ctx);
         } else {
             throw new IllegalArgumentException("not a DML statement: " + c.sql());
         }
@@ -489,7 +491,7 @@ final class CommandApplier {
         if (s instanceof Statement.Update) {
             info = "Rows matched: " + r.matchedRows() + "  Changed: " + r.affectedRows() + "  Warnings: " + ctx.warningCount();
         } else if (s instanceof Statement.Insert) {
-            info = "Records: " + r.matchedRows() + "  Duplicates: 0  Warnings: " + ctx.warningCount();
+            info = "Records: " + r.matchedRows() + "  Duplicates: " + r.duplicates() + "  Warnings: " + ctx.warningCount();
         }
         return new ApplyResult(r.affectedRows(), r.lastInsertId(), ctx.warnings(), info);
     }

@@ -543,9 +543,21 @@ final class StatementParser {
         } else {
             query = queries.parseQuery();
         }
+        // MySQL 8.0.19's row alias: INSERT ... VALUES (...) AS new ON DUPLICATE KEY UPDATE c = new.c
+        String rowAlias = null;
+        if (rows != null && in.acceptWord("AS")) {
+            rowAlias = in.identifier();
+            if (in.isSymbol("(")) {
+                throw BasaltException.of(ErrorCode.NOT_SUPPORTED,
+                        "This version of Basalt doesn't yet support 'column aliases of an INSERT row alias'");
+            }
+        }
         List<Assignment> onDuplicate = List.of();
         if (in.acceptWords("ON", "DUPLICATE", "KEY", "UPDATE")) {
             onDuplicate = assignments();
+            if (rowAlias != null) {
+                onDuplicate = rowAliasAsValues(onDuplicate, rowAlias);
+            }
         }
         return new Statement.Insert(table, columns, rows, query, replace, ignore, onDuplicate, in.sql());
     }
@@ -1079,5 +1091,25 @@ final class StatementParser {
             return new Statement.AdminSetConfig(properties());
         }
         throw in.error();
+    }
+
+    /** {@code alias.col} in ON DUPLICATE KEY UPDATE becomes VALUES(col), which means the same. */
+    private static List<Assignment> rowAliasAsValues(List<Assignment> assignments, String alias) {
+        org.apache.calcite.sql.util.SqlShuttle rewrite = new org.apache.calcite.sql.util.SqlShuttle() {
+            @Override
+            public SqlNode visit(org.apache.calcite.sql.SqlIdentifier id) {
+                if (id.names.size() == 2 && id.names.get(0).equalsIgnoreCase(alias)) {
+                    org.apache.calcite.sql.SqlIdentifier column = new org.apache.calcite.sql.SqlIdentifier(
+                            id.names.get(1), id.getParserPosition());
+                    return ExpressionParser.VALUES_FUNCTION.createCall(id.getParserPosition(), column);
+                }
+                return id;
+            }
+        };
+        List<Assignment> out = new ArrayList<>();
+        for (Assignment a : assignments) {
+            out.add(new Assignment(a.column(), a.value() == null ? null : a.value().accept(rewrite)));
+        }
+        return out;
     }
 }
