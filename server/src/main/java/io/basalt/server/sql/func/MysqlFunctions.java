@@ -307,6 +307,12 @@ public final class MysqlFunctions {
         define("FIELD", BIGINT_NOT_NULL, 2, -1, str);
         define("FIND_IN_SET", BIGINT, 2, 2, str);
 
+        // Regular expressions, in ICU syntax as in MySQL 8
+        define("REGEXP_LIKE", BIGINT, 2, 3, str);
+        define("REGEXP_INSTR", BIGINT, 2, 6, str);
+        define("REGEXP_SUBSTR", VARCHAR_FORCE_NULL, 2, 5, str);
+        define("REGEXP_REPLACE", VARCHAR, 3, 6, str);
+
         // Date and time
         define("NOW", NOW, 0, 1, time, "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP", "SYSDATE", "UTC_TIMESTAMP");
         define("CURDATE", DATE_NOT_NULL, 0, 0, time, "CURRENT_DATE", "UTC_DATE");
