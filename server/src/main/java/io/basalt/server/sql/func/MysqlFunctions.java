@@ -306,6 +306,11 @@ public final class MysqlFunctions {
         define("STRCMP", BIGINT, 2, 2, str);
         define("FIELD", BIGINT_NOT_NULL, 2, -1, str);
         define("FIND_IN_SET", BIGINT, 2, 2, str);
+        define("SOUNDEX", VARCHAR, 1, 1, str);
+        define("INET_ATON", BIGINT_FORCE_NULL, 1, 1, str);
+        define("INET_NTOA", VARCHAR_FORCE_NULL, 1, 1, str);
+        define("MAKE_SET", VARCHAR, 2, -1, str);
+        define("EXPORT_SET", VARCHAR, 3, 5, str);
 
         // Regular expressions, in ICU syntax as in MySQL 8
         define("REGEXP_LIKE", BIGINT, 2, 3, str);
