@@ -19,7 +19,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * The scalar function library: math, control flow and session information here; strings in
  * {@link StringFunctions} and {@link EncodingFunctions}; dates and times in {@link DateFunctions};
- * regular expressions in {@link RegexpFunctions}.
+ * regular expressions in {@link RegexpFunctions}; JSON in {@link JsonFunctions}.
  */
 final class Functions {
     private Functions() {}
@@ -40,6 +40,10 @@ final class Functions {
             return s;
         }
         s = RegexpFunctions.compile(n, args, operands);
+        if (s != null) {
+            return s;
+        }
+        s = JsonFunctions.compile(n, args, operands);
         if (s != null) {
             return s;
         }
