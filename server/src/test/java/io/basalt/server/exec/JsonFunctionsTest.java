@@ -157,6 +157,24 @@ class JsonFunctionsTest {
     }
 
     @Test
+    void arrowOperatorsExtractFromAColumn() {
+        assertThat(rows(s, "SELECT id, doc->'$.name', doc->>'$.name', doc->'$.tags[0]', doc->'$.age' FROM docs ORDER BY id"))
+                .containsExactly(List.of("1", "\"Ann\"", "Ann", "\"a\"", "30"), Arrays.asList("2", "\"Bob\"", "Bob", null, "null"),
+                        Arrays.asList("3", null, null, null, null), Arrays.asList("4", "\"Cy\"", "Cy", null, null));
+        // ->> of a JSON null is the text 'null', as in MySQL.
+        assertThat(value(s, "SELECT doc->>'$.age' IS NULL FROM docs WHERE id = 2")).isEqualTo("0");
+        assertThat(value(s, "SELECT id FROM docs WHERE doc->>'$.name' = 'bob'")).isEqualTo("2");
+        assertThat(value(s, "SELECT docs.doc->'$.tags[*]' FROM docs WHERE id = 1")).isEqualTo("[\"a\", \"b\"]");
+        assertThat(rows(s, "SELECT id FROM docs WHERE JSON_LENGTH(doc, '$.tags') > 0 OR doc->'$.age' IS NULL ORDER BY doc->>'$.name' DESC"))
+                .containsExactly(List.of("4"), List.of("1"), List.of("3"));
+        assertError("SELECT '{\"a\": 1}'->'$.a'", ErrorCode.PARSE_ERROR,
+                "You have an error in your SQL syntax; check the manual that corresponds to your Basalt server version "
+                        + "for the right syntax to use near '->'$.a'' at line 1");
+        assertError("SELECT doc->'$[' FROM docs", ErrorCode.INVALID_JSON_PATH,
+                "Invalid JSON path expression. The error is around character position 2.");
+    }
+
+    @Test
     void badDocumentsAndPathsGiveMysqlErrors() {
         assertError("SELECT JSON_EXTRACT('{\"a\": 1', '$')", ErrorCode.INVALID_JSON_TEXT_IN_PARAM,
                 "Invalid JSON text in argument 1 to function json_extract: \"Missing a comma or '}' after an object member.\" at position 7.");
