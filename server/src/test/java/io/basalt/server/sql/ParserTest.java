@@ -32,7 +32,8 @@ class ParserTest {
                 "WITH c AS (SELECT 1 AS one) SELECT * FROM c UNION ALL SELECT 2 ORDER BY 1 DESC",
                 "SELECT @@session.autocommit, @@version_comment, @my_var",
                 "/*!40101 SELECT 1 */",
-                "SELECT x'41', 0x42, b'1', N'text', _utf8mb4'abc'")) {
+                "SELECT x'41', 0x42, b'1', N'text', _utf8mb4'abc'",
+                "SELECT t.doc->'$.a', doc->>'$.b[0]' FROM t WHERE doc -> '$.c' IS NULL ORDER BY doc->>'$.d'")) {
             assertThat(SqlParser.parse(sql)).as(sql).isInstanceOf(Statement.Query.class);
         }
     }

@@ -73,6 +73,11 @@ class BadInputTest {
             assertError(s, "INSERT INTO t VALUES (NULL, 'x')", 1048, "23000", "Column 'id' cannot be null");
             assertError(s, "SELECT 9223372036854775807 + 1", 1690, "22003", "BIGINT value is out of range");
             assertError(s, "SELECT NOSUCHFUNC(1)", 1305, "42000", "does not exist");
+            assertError(s, "SELECT JSON_EXTRACT(name, '$.a') FROM t", 3141, "22032",
+                    "Invalid JSON text in argument 1 to function json_extract: \"Invalid value.\" at position 0.");
+            assertError(s, "SELECT JSON_EXTRACT('[]', '$.')", 3143, "42000", "Invalid JSON path expression.");
+            assertError(s, "SELECT name FROM t WHERE REGEXP_LIKE(name, 'o(')", 3691, "HY000",
+                    "Mismatched parenthesis in regular expression.");
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM t")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getInt(1)).isEqualTo(2);

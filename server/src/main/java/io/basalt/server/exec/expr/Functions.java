@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -19,7 +18,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * The scalar function library: math, control flow and session information here; strings in
- * {@link StringFunctions}; dates and times in {@link DateFunctions}.
+ * {@link StringFunctions} and {@link EncodingFunctions}; dates and times in {@link DateFunctions};
+ * regular expressions in {@link RegexpFunctions}; JSON in {@link JsonFunctions}.
  */
 final class Functions {
     private Functions() {}
@@ -36,6 +36,18 @@ final class Functions {
             return s;
         }
         s = DateFunctions.compile(n, args, operands, type);
+        if (s != null) {
+            return s;
+        }
+        s = RegexpFunctions.compile(n, args, operands);
+        if (s != null) {
+            return s;
+        }
+        s = JsonFunctions.compile(n, args, operands);
+        if (s != null) {
+            return s;
+        }
+        s = EncodingFunctions.compile(n, args);
         if (s != null) {
             return s;
         }
@@ -224,7 +236,7 @@ final class Functions {
 
     static Scalar regexp(Scalar value, Scalar pattern, RexNode patternNode) {
         String constant = literalString(patternNode);
-        Pattern compiled = constant == null ? null : compileRegex(constant);
+        Pattern compiled = constant == null ? null : RegexPatterns.compile(constant, RegexPatterns.DEFAULT_FLAGS);
         return (row, ctx) -> {
             Object v = value.eval(row, ctx);
             if (v == null) {
@@ -236,18 +248,10 @@ final class Functions {
                 if (pv == null) {
                     return null;
                 }
-                p = compileRegex(MysqlValues.toText(pv));
+                p = RegexPatterns.compile(MysqlValues.toText(pv), RegexPatterns.DEFAULT_FLAGS);
             }
-            return p.matcher(MysqlValues.toText(v)).find();
+            return RegexPatterns.find(p, MysqlValues.toText(v));
         };
-    }
-
-    private static Pattern compileRegex(String regex) {
-        try {
-            return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        } catch (PatternSyntaxException e) {
-            throw BasaltException.of(ErrorCode.WRONG_ARGUMENTS, "Illegal argument to a regular expression.");
-        }
     }
 
     static BigDecimal round(BigDecimal d, int digits) {

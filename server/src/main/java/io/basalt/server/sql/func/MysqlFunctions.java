@@ -306,6 +306,30 @@ public final class MysqlFunctions {
         define("STRCMP", BIGINT, 2, 2, str);
         define("FIELD", BIGINT_NOT_NULL, 2, -1, str);
         define("FIND_IN_SET", BIGINT, 2, 2, str);
+        define("SOUNDEX", VARCHAR, 1, 1, str);
+        define("INET_ATON", BIGINT_FORCE_NULL, 1, 1, str);
+        define("INET_NTOA", VARCHAR_FORCE_NULL, 1, 1, str);
+        define("MAKE_SET", VARCHAR, 2, -1, str);
+        define("EXPORT_SET", VARCHAR, 3, 5, str);
+
+        // Regular expressions, in ICU syntax as in MySQL 8
+        define("REGEXP_LIKE", BIGINT, 2, 3, str);
+        define("REGEXP_INSTR", BIGINT, 2, 6, str);
+        define("REGEXP_SUBSTR", VARCHAR_FORCE_NULL, 2, 5, str);
+        define("REGEXP_REPLACE", VARCHAR, 3, 6, str);
+
+        // JSON over text: Basalt has no JSON type, so JSON values are strings.
+        define("JSON_EXTRACT", VARCHAR_FORCE_NULL, 2, -1, sys);
+        define("JSON_UNQUOTE", VARCHAR, 1, 1, sys);
+        define("JSON_VALID", BIGINT, 1, 1, sys);
+        define("JSON_OBJECT", VARCHAR_NOT_NULL, 0, -1, sys);
+        define("JSON_ARRAY", VARCHAR_NOT_NULL, 0, -1, sys);
+        define("JSON_LENGTH", BIGINT_FORCE_NULL, 1, 2, sys);
+        define("JSON_KEYS", VARCHAR_FORCE_NULL, 1, 2, sys);
+        define("JSON_TYPE", VARCHAR, 1, 1, sys);
+        define("JSON_QUOTE", VARCHAR, 1, 1, sys);
+        define("JSON_CONTAINS", BIGINT_FORCE_NULL, 2, 3, sys);
+        define("JSON_CONTAINS_PATH", BIGINT, 3, -1, sys);
 
         // Date and time
         define("NOW", NOW, 0, 1, time, "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP", "SYSDATE", "UTC_TIMESTAMP");

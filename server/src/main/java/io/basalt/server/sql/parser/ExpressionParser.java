@@ -364,11 +364,28 @@ final class ExpressionParser {
             return unary();
         }
         SqlNode e = primary();
+        if (in.isSymbol("->") || in.isSymbol("->>")) {
+            e = jsonColumnPath(e, p);
+        }
         while (in.isWord("COLLATE")) {
             in.next();
             in.identifierOrString();
         }
         return e;
+    }
+
+    /**
+     * {@code column->'path'} is JSON_EXTRACT(column, 'path') and {@code column->>'path'} also
+     * unquotes; as in MySQL, the left side must be a column and the path a string literal.
+     */
+    private SqlNode jsonColumnPath(SqlNode column, SqlParserPos p) {
+        if (!(column instanceof SqlIdentifier id) || id.isStar()) {
+            throw in.error();
+        }
+        boolean unquote = in.next().text().equals("->>");
+        SqlNode path = SqlLiteral.createCharString(in.string(), pos());
+        SqlNode extract = MysqlFunctions.lookup("JSON_EXTRACT").createCall(p, column, path);
+        return unquote ? MysqlFunctions.lookup("JSON_UNQUOTE").createCall(p, extract) : extract;
     }
 
     // ---- primaries --------------------------------------------------------------------------
