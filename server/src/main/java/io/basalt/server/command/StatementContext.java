@@ -26,13 +26,20 @@ import java.util.Map;
  * @param parameters prepared-statement parameter values, encoded by {@link #encode}
  * @param sqlMode the proposer's sql_mode; null in commands written before it was recorded
  * @param account the proposer's CURRENT_USER(); null in commands written before it was recorded
+ * @param cteMaxRecursionDepth the proposer's cte_max_recursion_depth; null in commands written
+ *     before it was recorded (the default then applies)
  */
 public record StatementContext(String database, String user, String host, long connectionId, String statementTime,
         long lastInsertId, long randomSeed, Map<String, String> userVariables, List<String> parameters,
-        String sqlMode, String account) {
+        String sqlMode, String account, Long cteMaxRecursionDepth) {
 
     public static StatementContext of(StatementEnvironment env, Map<String, Object> userVariables,
             List<Object> parameters) {
+        return of(env, userVariables, parameters, null);
+    }
+
+    public static StatementContext of(StatementEnvironment env, Map<String, Object> userVariables,
+            List<Object> parameters, Long cteMaxRecursionDepth) {
         Map<String, String> encoded = new HashMap<>();
         for (Map.Entry<String, Object> e : userVariables.entrySet()) {
             if (e.getValue() != null) {
@@ -45,7 +52,7 @@ public record StatementContext(String database, String user, String host, long c
         }
         return new StatementContext(env.database(), env.user(), env.host(), env.connectionId(),
                 env.statementTime().toString(), env.lastInsertId(), env.randomSeed(), encoded, params, env.sqlMode(),
-                env.account());
+                env.account(), cteMaxRecursionDepth);
     }
 
     /** A value as text with a one-letter type prefix, so it comes back with the same runtime type. */
