@@ -78,6 +78,21 @@ public final class RowAssembler {
         return targets.length;
     }
 
+    /** The rows of INSERT ... VALUES: each row's expressions evaluated, then assembled. */
+    public List<Object[]> assembleAll(List<List<SqlNode>> values, QueryContext qc, ExecContext ctx) {
+        List<Object[]> rows = new ArrayList<>(values.size());
+        long n = 0;
+        for (List<SqlNode> row : values) {
+            n++;
+            if (row.size() != arity()) {
+                throw BasaltException.of(ErrorCode.WRONG_VALUE_COUNT, "Column count doesn't match value count at row %d", n);
+            }
+            ctx.tick();
+            rows.add(assemble(evaluateRow(row, qc, ctx), n, ctx));
+        }
+        return rows;
+    }
+
     /**
      * A full table row from one source row; a {@link #DEFAULT} element takes the column default.
      *
