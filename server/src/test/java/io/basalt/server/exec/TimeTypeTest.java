@@ -87,6 +87,7 @@ class TimeTypeTest {
         assertThat(value(s, "SELECT CAST(1260 AS TIME)")).isNull();
 
         assertThat(value(s, "SELECT CAST(TIME '-01:30:00' AS CHAR)")).isEqualTo("-01:30:00");
+        assertThat(value(s, "SELECT CAST(CAST('-01:30:00.25' AS TIME(6)) AS CHAR)")).isEqualTo("-01:30:00.250000");
         assertThat(value(s, "SELECT CONCAT(TIME '100:00:00.5', '')")).isEqualTo("100:00:00.5");
         assertThat(value(s, "SELECT TIME '-01:30:00' + 0")).isEqualTo("-13000");
         assertThat(value(s, "SELECT CAST(TIME '100:00:00' AS SIGNED)")).isEqualTo("1000000");
