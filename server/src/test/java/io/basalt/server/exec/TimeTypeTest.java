@@ -159,6 +159,10 @@ class TimeTypeTest {
         assertThat(value(s, "SELECT MICROSECOND('10:00:00.000123')")).isEqualTo("123");
         assertThat(value(s, "SELECT HOUR('2024-01-01 10:00:00')")).isEqualTo("10");
         assertThat(value(s, "SELECT HOUR(NULL)")).isNull();
+        assertThat(value(s, "SELECT MINUTE(NULL)")).isNull();
+        assertThat(value(s, "SELECT SECOND(NULL)")).isNull();
+        assertThat(value(s, "SELECT MICROSECOND(NULL)")).isNull();
+        assertThat(value(s, "SELECT MICROSECOND(TIME '-00:00:01.5')")).isEqualTo("500000");
         assertThat(value(s, "SELECT EXTRACT(HOUR FROM TIME '-100:30:00')")).isEqualTo("-100");
 
         assertThat(value(s, "SELECT TIME('100:00:00')")).isEqualTo("100:00:00");
@@ -177,6 +181,7 @@ class TimeTypeTest {
         assertThat(value(s, "SELECT DATE_ADD('2024-01-01 10:00:00', INTERVAL '1:30' HOUR_MINUTE)"))
                 .isEqualTo("2024-01-01 11:30:00");
         assertThat(value(s, "SELECT DATE_ADD(TIME '800:00:00', INTERVAL 100 HOUR)")).isNull();
+        assertThat(value(s, "SELECT DATE_ADD(CAST(NULL AS TIME), INTERVAL 1 HOUR)")).isNull();
 
         assertThat(value(s, "SELECT TIMESTAMP('2024-01-01', '100:00:00')")).isEqualTo("2024-01-05 04:00:00");
         assertThat(value(s, "SELECT TIMESTAMP('2024-01-01', '-01:00:00')")).isEqualTo("2023-12-31 23:00:00");
@@ -252,6 +257,25 @@ class TimeTypeTest {
         assertThat(rows(s, "SELECT MIN(tm), MAX(tm6) FROM t")).containsExactly(List.of("-838:59:59", "838:59:59.000000"));
         assertThat(rows(s, "SELECT id FROM t WHERE tm BETWEEN '-02:00:00' AND '35:00:00' ORDER BY id"))
                 .containsExactly(List.of("3"), List.of("5"), List.of("7"));
+        // Literals a segment's min/max statistics are checked against.
+        assertThat(rows(s, "SELECT id FROM t WHERE tm < TIME '00:00:00' ORDER BY id"))
+                .containsExactly(List.of("2"), List.of("3"));
+        assertThat(rows(s, "SELECT id FROM t WHERE tm >= TIME '00:12:34' AND tm <= TIME '23:00:00'"))
+                .containsExactly(List.of("5"));
+        assertThat(rows(s, "SELECT COUNT(*) FROM t WHERE tm > TIME '23:59:59'")).containsExactly(List.of("4"));
+    }
+
+    @Test
+    void defaultsAndUserVariablesKeepTheDuration() {
+        update(s, "CREATE TABLE d (id INT PRIMARY KEY, tm TIME NOT NULL DEFAULT '-01:30:00', tm2 TIME)");
+        update(s, "SET @t = TIME '100:00:00.5'");
+        update(s, "INSERT INTO d (id, tm2) VALUES (1, @t)");
+        update(s, "INSERT INTO d (id, tm2) SELECT 2, ADDTIME(@t, '1:00:00')");
+        assertThat(rows(s, "SELECT id, tm, tm2, @t FROM d ORDER BY id")).containsExactly(
+                List.of("1", "-01:30:00", "100:00:01", "100:00:00.5"),
+                List.of("2", "-01:30:00", "101:00:01", "100:00:00.5"));
+        update(s, "ALTER TABLE d ADD COLUMN tm3 TIME NOT NULL");
+        assertThat(value(s, "SELECT tm3 FROM d WHERE id = 1")).isEqualTo("00:00:00");
     }
 
     @Test
