@@ -242,4 +242,49 @@ final class TimeFunctions {
         }
         return sb.toString();
     }
+
+    /** DATE_ADD of a TIME with a unit that keeps it a TIME; NULL with a warning past the TIME range. */
+    static Duration addToTime(Duration t, Object amount, String unit, boolean subtract, ExecContext ctx) {
+        if (t == null) {
+            return null;
+        }
+        // Add on a datetime far from both calendar ends, then take the distance back.
+        LocalDateTime anchor = LocalDate.of(2000, 1, 1).atStartOfDay();
+        LocalDateTime r = Intervals.add(anchor.plus(t), amount, unit, subtract, ctx);
+        if (r == null) {
+            return null;
+        }
+        Duration d = Duration.between(anchor, r);
+        if (!TimeValues.inRange(d)) {
+            ctx.warn(1441, "Datetime function: time field overflow");
+            return null;
+        }
+        return d;
+    }
+
+    /** EXTRACT from a TIME: every field carries the TIME's sign; HOUR counts all hours (MySQL). */
+    static Object extractTime(String unit, Duration t) {
+        long micros = TimeValues.toMicros(t);
+        long sign = micros < 0 ? -1 : 1;
+        long abs = Math.abs(micros);
+        long h = abs / 3_600_000_000L;
+        long m = abs / 60_000_000L % 60;
+        long s = abs / 1_000_000L % 60;
+        long us = abs % 1_000_000L;
+        Long v = switch (unit) {
+            case "YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "YEAR_MONTH" -> 0L;
+            case "HOUR", "DAY_HOUR" -> h;
+            case "MINUTE" -> m;
+            case "SECOND" -> s;
+            case "MICROSECOND" -> us;
+            case "DAY_MINUTE", "HOUR_MINUTE" -> h * 100 + m;
+            case "DAY_SECOND", "HOUR_SECOND" -> h * 10000 + m * 100 + s;
+            case "MINUTE_SECOND" -> m * 100 + s;
+            case "DAY_MICROSECOND", "HOUR_MICROSECOND" -> (h * 10000 + m * 100 + s) * 1_000_000L + us;
+            case "MINUTE_MICROSECOND" -> (m * 100 + s) * 1_000_000L + us;
+            case "SECOND_MICROSECOND" -> s * 1_000_000L + us;
+            default -> null;
+        };
+        return v == null ? null : v * sign;
+    }
 }
