@@ -129,6 +129,7 @@ class TimeTypeTest {
         assertThat(value(s, "SELECT SUBTIME(TIME '01:00:00', '02:30:00')")).isEqualTo("-01:30:00");
         assertThat(value(s, "SELECT SUBTIME(TIMESTAMP '2024-01-01 00:00:00', '24:00:00')")).isEqualTo("2023-12-31 00:00:00");
         assertThat(value(s, "SELECT ADDTIME(NULL, '01:00:00')")).isNull();
+        assertThat(value(s, "SELECT ADDTIME(TIME '01:00:00', '2024-01-01 01:00:00')")).isNull();
         assertThat(value(s, "SELECT SUBTIME(TIME '01:00:00', NULL)")).isNull();
 
         assertThat(value(s, "SELECT SEC_TO_TIME(90000)")).isEqualTo("25:00:00");

@@ -138,7 +138,8 @@ final class TimeFunctions {
                 int fsp = fsp(type);
                 return Functions.binaryCtx(args.get(0), args.get(1), (x, y, ctx) -> {
                     Object a = result == SqlTypeName.TIMESTAMP ? DateFunctions.dateTime(x, ctx) : timeOrDateTime(x, ctx);
-                    Duration b = y instanceof LocalDateTime || y instanceof LocalDate ? null : time(y, ctx);
+                    // The second argument must be a TIME: a datetime there gives NULL, as in MySQL.
+                    Duration b = timeOrDateTime(y, ctx) instanceof Duration d ? d : null;
                     if (a == null || b == null) {
                         return null;
                     }
