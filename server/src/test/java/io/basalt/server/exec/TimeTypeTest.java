@@ -267,6 +267,18 @@ class TimeTypeTest {
     }
 
     @Test
+    void aTimePrimaryKeyFindsNegativeAndLongValues() {
+        update(s, "CREATE TABLE k (tm TIME PRIMARY KEY, v INT)");
+        update(s, "INSERT INTO k VALUES ('-01:30:00', 1), ('100:00:00', 2), ('00:00:00', 3), ('-838:59:59', 4)");
+        assertError("INSERT INTO k VALUES ('-1:30', 5)", ErrorCode.DUPLICATE_ENTRY, "Duplicate entry");
+        db.state().stores().apply(db.state().catalog().table("tt", "k").id()).flush();
+        assertThat(value(s, "SELECT v FROM k WHERE tm = TIME '-01:30:00'")).isEqualTo("1");
+        assertThat(value(s, "SELECT v FROM k WHERE tm = '100:00:00'")).isEqualTo("2");
+        assertThat(rows(s, "SELECT v FROM k ORDER BY tm DESC"))
+                .containsExactly(List.of("2"), List.of("3"), List.of("1"), List.of("4"));
+    }
+
+    @Test
     void defaultsAndUserVariablesKeepTheDuration() {
         update(s, "CREATE TABLE d (id INT PRIMARY KEY, tm TIME NOT NULL DEFAULT '-01:30:00', tm2 TIME)");
         update(s, "SET @t = TIME '100:00:00.5'");
