@@ -178,7 +178,10 @@ class TimeTypeTest {
 
         assertThat(value(s, "SELECT DATE_ADD(TIME '10:00:00', INTERVAL 30 HOUR)")).isEqualTo("40:00:00");
         assertThat(value(s, "SELECT DATE_SUB(TIME '01:00:00', INTERVAL 2 HOUR)")).isEqualTo("-01:00:00");
-        assertThat(value(s, "SELECT TIME '10:00:00' + INTERVAL 1 DAY")).isEqualTo("34:00:00");
+        assertThat(value(s, "SELECT TIME '10:00:00' + INTERVAL '1:30' HOUR_MINUTE")).isEqualTo("11:30:00");
+        // A day or more makes it a DATETIME on the current date, as in MySQL 8.0.28 and later.
+        assertThat(value(s, "SELECT DATEDIFF(TIME '10:00:00' + INTERVAL 1 DAY, CURDATE())")).isEqualTo("1");
+        assertThat(value(s, "SELECT TIME(DATE_ADD(TIME '10:00:00', INTERVAL '1 2' DAY_HOUR))")).isEqualTo("12:00:00");
         assertThat(value(s, "SELECT DATE_ADD('2024-01-01 10:00:00', INTERVAL '1:30' HOUR_MINUTE)"))
                 .isEqualTo("2024-01-01 11:30:00");
         assertThat(value(s, "SELECT DATE_ADD(TIME '800:00:00', INTERVAL 100 HOUR)")).isNull();

@@ -68,10 +68,15 @@ final class TimeTypes {
     static final SqlReturnTypeInference DATE_TRUNC = b -> b.getOperandType(1).getSqlTypeName() == SqlTypeName.DATE
             ? type(b, SqlTypeName.DATE, 0) : type(b, SqlTypeName.TIMESTAMP, 0);
 
-    /** DATE_ADD of a TIME: still a TIME unless the unit counts months or weeks. */
+    /**
+     * DATE_ADD of a TIME (MySQL 8.0.28 on): still a TIME when the interval has only hours, minutes,
+     * seconds and microseconds; a DATETIME (the TIME taken on the current date) when it has days,
+     * weeks, months, quarters or years.
+     */
     static RelDataType dateAddOfTime(SqlOperatorBinding b, String unit) {
-        boolean calendar = unit == null || java.util.List.of("WEEK", "MONTH", "QUARTER", "YEAR", "YEAR_MONTH")
-                .contains(unit.toUpperCase(Locale.ROOT));
+        String u = unit == null ? "" : unit.toUpperCase(Locale.ROOT);
+        boolean calendar = unit == null || u.contains("DAY") || u.contains("WEEK") || u.contains("MONTH")
+                || u.contains("QUARTER") || u.contains("YEAR");
         int fsp = SqlTypeUtil.isCharacter(b.getOperandType(1)) || SqlTypeUtil.isDecimal(b.getOperandType(1))
                 ? Math.max(fsp(b, 0), fsp(b, 1)) : fsp(b, 0);
         if (unit != null && unit.toUpperCase(Locale.ROOT).contains("MICROSECOND")) {
