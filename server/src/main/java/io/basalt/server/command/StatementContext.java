@@ -2,6 +2,7 @@ package io.basalt.server.command;
 
 import io.basalt.server.exec.StatementEnvironment;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -81,7 +82,8 @@ public record StatementContext(String database, String user, String host, long c
         if (v instanceof LocalDateTime t) {
             return "t:" + t;
         }
-        if (v instanceof LocalTime t) {
+        if (v instanceof Duration t) {
+            // ISO-8601 (PT-1H-30M); entries written before TIME was a duration hold a LocalTime text.
             return "h:" + t;
         }
         return "S:" + io.basalt.server.exec.value.MysqlValues.toText(v);
@@ -98,7 +100,8 @@ public record StatementContext(String database, String user, String host, long c
             case 'B' -> Base64.getDecoder().decode(body);
             case 'd' -> LocalDate.parse(body);
             case 't' -> LocalDateTime.parse(body);
-            case 'h' -> LocalTime.parse(body);
+            case 'h' -> body.startsWith("PT") || body.startsWith("-PT") ? Duration.parse(body)
+                    : io.basalt.server.exec.value.TimeValues.ofTimeOfDay(LocalTime.parse(body));
             default -> body;
         };
     }

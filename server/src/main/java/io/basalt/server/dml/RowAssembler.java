@@ -10,9 +10,9 @@ import io.basalt.server.exec.QueryRunner;
 import io.basalt.server.sql.parser.SqlParser;
 import io.basalt.server.sql.type.SqlType;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -155,7 +155,7 @@ public final class RowAssembler {
             case CHAR, VARCHAR, TEXT -> "";
             case DATE -> LocalDate.of(1970, 1, 1);
             case DATETIME, TIMESTAMP -> LocalDateTime.of(1970, 1, 1, 0, 0);
-            case TIME -> LocalTime.MIDNIGHT;
+            case TIME -> Duration.ZERO;
             case VARBINARY, BLOB -> new byte[0];
         };
     }
