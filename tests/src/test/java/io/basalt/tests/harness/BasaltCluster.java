@@ -99,6 +99,18 @@ public final class BasaltCluster implements AutoCloseable {
          * log. If that fails, whatever started is stopped again.
          */
         public BasaltCluster start() {
+            for (int attempt = 1;; attempt++) {
+                try {
+                    return startOnce();
+                } catch (RuntimeException e) {
+                    if (attempt >= BasaltProcess.PORT_ATTEMPTS || !BasaltProcess.portTaken(e)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+
+        private BasaltCluster startOnce() {
             BasaltCluster cluster = new BasaltCluster(name, serverArgs, jvmArgs);
             List<NodePorts> ports = new ArrayList<>();
             for (int i = 0; i < size; i++) {

@@ -102,7 +102,32 @@ public final class BasaltProcess implements AutoCloseable {
 
     /** As {@link #start(String, Path, List)}, with JVM options for the server process (e.g. {@code -Xmx256m}). */
     public static BasaltProcess start(String name, Path dataDir, List<String> extraArgs, List<String> jvmArgs) {
-        return start(name, dataDir, NodePorts.allocate(), extraArgs, jvmArgs);
+        for (int attempt = 1;; attempt++) {
+            try {
+                return start(name, dataDir, NodePorts.allocate(), extraArgs, jvmArgs);
+            } catch (RuntimeException e) {
+                if (attempt >= PORT_ATTEMPTS || !portTaken(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Starts tried with fresh ports when a port was taken between choosing it and binding it. */
+    static final int PORT_ATTEMPTS = 3;
+
+    /**
+     * Whether a start failed because a chosen port was in use by then: free ports are picked before
+     * the server binds them, and another process (or an outgoing connection) may take one meanwhile.
+     */
+    static boolean portTaken(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("Address already in use") || m.contains("Failed to bind"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
