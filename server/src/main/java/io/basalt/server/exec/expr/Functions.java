@@ -185,6 +185,7 @@ final class Functions {
 
     // ---- operators implemented here -----------------------------------------------------------
 
+    /** {@code & | ^ << >>} on 64-bit unsigned operands, as MySQL computes them; the shift count is unsigned too. */
     static Scalar bitwise(String op, Scalar a, Scalar b) {
         return (row, ctx) -> {
             Object x = a.eval(row, ctx);
@@ -192,15 +193,23 @@ final class Functions {
             if (x == null || y == null) {
                 return null;
             }
-            long l = MysqlValues.toLong(x, ctx);
-            long r = MysqlValues.toLong(y, ctx);
-            return switch (op) {
+            long l = UnsignedBits.of(x, ctx);
+            long r = UnsignedBits.of(y, ctx);
+            return UnsignedBits.value(switch (op) {
                 case "&" -> l & r;
                 case "|" -> l | r;
                 case "^" -> l ^ r;
                 case "<<" -> r >= 64 || r < 0 ? 0L : l << r;
                 default -> r >= 64 || r < 0 ? 0L : l >>> r;
-            };
+            });
+        };
+    }
+
+    /** {@code ~x} on a 64-bit unsigned operand. */
+    static Scalar bitNot(Scalar a) {
+        return (row, ctx) -> {
+            Object x = a.eval(row, ctx);
+            return x == null ? null : UnsignedBits.value(~UnsignedBits.of(x, ctx));
         };
     }
 
