@@ -144,4 +144,23 @@ class SemanticsTest {
         assertThat(value(s, "SELECT COUNT(*) FROM bits WHERE (a | b) = 5")).isEqualTo("1");
         assertThat(value(s, "SELECT SUM(b & 6) FROM bits")).isEqualTo("12");
     }
+
+    @Test
+    void aWrongArgumentCountIsNotAnUnknownFunction() {
+        for (String sql : List.of("SELECT ABS()", "SELECT ABS(1, 2)", "SELECT JSON_TYPE()", "SELECT CONCAT_WS('a')",
+                "SELECT SUBSTRING('a')", "SELECT ROW_COUNT(1)")) {
+            assertThatThrownBy(() -> value(s, sql)).as(sql).isInstanceOfSatisfying(BasaltException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.WRONG_PARAMETER_COUNT);
+                assertThat(e.code().mysqlErrno()).isEqualTo(1582);
+                assertThat(e.code().sqlState()).isEqualTo("42000");
+                assertThat(e.getMessage()).startsWith("Incorrect parameter count in the call to native function '");
+            });
+        }
+        assertThatThrownBy(() -> value(s, "SELECT ABS()")).hasMessage(
+                "Incorrect parameter count in the call to native function 'ABS'");
+        assertThatThrownBy(() -> value(s, "SELECT NO_SUCH_FUNCTION(1)")).isInstanceOfSatisfying(BasaltException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_FUNCTION));
+        assertThatThrownBy(() -> value(s, "SELECT NO_SUCH_FUNCTION()")).isInstanceOfSatisfying(BasaltException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_FUNCTION));
+    }
 }
