@@ -26,10 +26,13 @@ import java.util.Map;
  * @param parameters prepared-statement parameter values, encoded by {@link #encode}
  * @param sqlMode the proposer's sql_mode; null in commands written before it was recorded
  * @param account the proposer's CURRENT_USER(); null in commands written before it was recorded
+ * @param rowCount the proposer's ROW_COUNT(); null in commands written before it was recorded, which
+ *     were evaluated with -1
+ * @param foundRows the proposer's FOUND_ROWS(); null as for {@code rowCount}
  */
 public record StatementContext(String database, String user, String host, long connectionId, String statementTime,
         long lastInsertId, long randomSeed, Map<String, String> userVariables, List<String> parameters,
-        String sqlMode, String account) {
+        String sqlMode, String account, Long rowCount, Long foundRows) {
 
     public static StatementContext of(StatementEnvironment env, Map<String, Object> userVariables,
             List<Object> parameters) {
@@ -45,7 +48,7 @@ public record StatementContext(String database, String user, String host, long c
         }
         return new StatementContext(env.database(), env.user(), env.host(), env.connectionId(),
                 env.statementTime().toString(), env.lastInsertId(), env.randomSeed(), encoded, params, env.sqlMode(),
-                env.account());
+                env.account(), env.rowCount(), env.foundRows());
     }
 
     /** A value as text with a one-letter type prefix, so it comes back with the same runtime type. */
@@ -120,6 +123,7 @@ public record StatementContext(String database, String user, String host, long c
 
     public StatementEnvironment environment(String serverVersion) {
         return new StatementEnvironment(database, user, host, connectionId, LocalDateTime.parse(statementTime),
-                lastInsertId, randomSeed, serverVersion, sqlMode, account);
+                lastInsertId, randomSeed, serverVersion, sqlMode, account, rowCount == null ? -1 : rowCount,
+                foundRows == null ? -1 : foundRows);
     }
 }

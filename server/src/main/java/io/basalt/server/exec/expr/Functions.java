@@ -92,8 +92,11 @@ final class Functions {
                     return v == null ? 0L : MysqlValues.toLong(v, ctx);
                 };
             }
-            case "ROW_COUNT", "FOUND_ROWS" -> {
-                return (row, ctx) -> -1L;
+            case "ROW_COUNT" -> {
+                return (row, ctx) -> ctx.env().rowCount();
+            }
+            case "FOUND_ROWS" -> {
+                return (row, ctx) -> ctx.env().foundRows();
             }
             case "SLEEP" -> {
                 Scalar a = args.get(0);
