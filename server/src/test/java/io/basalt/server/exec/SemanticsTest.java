@@ -125,6 +125,7 @@ class SemanticsTest {
         assertThat(value(s, "SELECT 18446744073709551615 >> 63")).isEqualTo("1");
         assertThat(value(s, "SELECT 1.6 | 0")).isEqualTo("2");
         assertThat(value(s, "SELECT '6' & 3")).isEqualTo("2");
+        assertThat(value(s, "SELECT 1 | '18446744073709551614'")).isEqualTo("18446744073709551615");
         assertThat(value(s, "SELECT NULL | 1")).isNull();
         assertThat(value(s, "SELECT 1 & NULL")).isNull();
         assertThat(value(s, "SELECT NULL << 1")).isNull();

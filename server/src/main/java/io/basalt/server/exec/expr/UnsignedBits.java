@@ -21,8 +21,24 @@ final class UnsignedBits {
      * they are (their top bit set), larger ones clamped to 2^64-1 with a warning.
      */
     static long of(Object v, Warnings w) {
-        BigDecimal d = v instanceof BigDecimal b ? b.setScale(0, RoundingMode.HALF_UP)
-                : v instanceof Double x && x >= 9.223372036854775807E18 ? new BigDecimal(Math.rint(x)) : null;
+        BigDecimal d;
+        if (v instanceof BigDecimal b) {
+            d = b.setScale(0, RoundingMode.HALF_UP);
+        } else if (v instanceof Double x && x >= 9.223372036854775807E18) {
+            d = new BigDecimal(Math.rint(x));
+        } else if (v instanceof String || v instanceof byte[]) {
+            long l = MysqlValues.toLong(v, w);
+            if (l != Long.MAX_VALUE) {
+                return l;
+            }
+            // The text's integer part may still fit the unsigned range; toLong has already warned of any junk.
+            d = MysqlValues.toDecimal(v, Warnings.IGNORE).setScale(0, RoundingMode.DOWN);
+            if (d.compareTo(TWO_POW_63) < 0) {
+                return l;
+            }
+        } else {
+            d = null;
+        }
         if (d == null || d.compareTo(TWO_POW_63) < 0) {
             return MysqlValues.toLong(v, w);
         }
