@@ -45,6 +45,8 @@ public final class BasaltSession implements Session {
     private volatile long rowCount = -1;
     /** FOUND_ROWS() for the next statement: rows the last result set sent; other statements keep it. */
     private volatile long foundRows;
+    /** FOUND_ROWS() of a running SELECT SQL_CALC_FOUND_ROWS ... LIMIT, counted without the LIMIT; else -1. */
+    private long calculatedFoundRows = -1;
     private List<ExecContext.Warning> warnings = List.of();
     private boolean inTransaction;
     private int writesInTransaction;
@@ -146,6 +148,7 @@ public final class BasaltSession implements Session {
         runningSince = System.currentTimeMillis();
         resultOpen = false;
         currentParameters = parameters;
+        calculatedFoundRows = -1;
         List<ExecContext.Warning> previous = warnings;
         try {
             Statement statement = parse.get();
@@ -184,7 +187,8 @@ public final class BasaltSession implements Session {
 
     /**
      * Records what ROW_COUNT() and FOUND_ROWS() of the next statement return, as MySQL does: the
-     * affected rows of an OK result; -1 and, once it is read, its row count for a result set.
+     * affected rows of an OK result; -1 and, once it is read, its row count for a result set (for
+     * SQL_CALC_FOUND_ROWS with a LIMIT, the count without the LIMIT).
      */
     private QueryResult counted(QueryResult result) {
         if (result instanceof QueryResult.UpdateCount u) {
@@ -192,7 +196,13 @@ public final class BasaltSession implements Session {
             return u;
         }
         rowCount = -1;
-        return CountedRows.of((QueryResult.Rows) result, n -> foundRows = n);
+        long calculated = calculatedFoundRows;
+        return CountedRows.of((QueryResult.Rows) result, n -> foundRows = calculated >= 0 ? calculated : n);
+    }
+
+    /** The running SELECT SQL_CALC_FOUND_ROWS found {@code rows} without its LIMIT. */
+    void calculatedFoundRows(long rows) {
+        calculatedFoundRows = rows;
     }
 
     /**
@@ -266,8 +276,8 @@ public final class BasaltSession implements Session {
                     ? io.basalt.server.sql.LiteralParameters.extract(q.query()) : null;
             if (x != null) {
                 currentParameters = x.values();
-                return QueryStatements.runPrepared(this, new Statement.Query(x.query(), q.text()), x.values(),
-                        textTemplates.computeIfAbsent(x.key(), k -> new PreparedTemplates()));
+                return QueryStatements.runPrepared(this, new Statement.Query(x.query(), q.text(), q.calcFoundRows()),
+                        x.values(), textTemplates.computeIfAbsent(x.key(), k -> new PreparedTemplates()));
             }
             return QueryStatements.query(this, q);
         }

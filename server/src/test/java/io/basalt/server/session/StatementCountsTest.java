@@ -91,6 +91,45 @@ class StatementCountsTest {
     }
 
     @Test
+    void sqlCalcFoundRowsCountsTheRowsWithoutTheLimit() {
+        rows(s, "INSERT INTO t VALUES (1, 1), (2, 2), (3, 3), (4, 4), (5, 5), (6, 6)");
+        assertThat(rows(s, "SELECT SQL_CALC_FOUND_ROWS id FROM t ORDER BY id LIMIT 2"))
+                .containsExactly(List.of("1"), List.of("2"));
+        assertThat(value(s, "SELECT FOUND_ROWS()")).isEqualTo("6");
+        assertThat(rows(s, "SELECT SQL_CALC_FOUND_ROWS id FROM t ORDER BY id LIMIT 4, 10")).hasSize(2);
+        assertThat(value(s, "SELECT FOUND_ROWS()")).isEqualTo("6");
+        // A written WHERE with a number runs from a plan template.
+        assertThat(rows(s, "SELECT SQL_CALC_FOUND_ROWS id FROM t WHERE id > 2 ORDER BY id LIMIT 1")).hasSize(1);
+        assertThat(value(s, "SELECT FOUND_ROWS()")).isEqualTo("4");
+        assertThat(rows(s, "SELECT SQL_CALC_FOUND_ROWS id FROM t WHERE id > 4 ORDER BY id LIMIT 1")).hasSize(1);
+        assertThat(value(s, "SELECT FOUND_ROWS()")).isEqualTo("2");
+        assertThat(rows(s, "SELECT SQL_CALC_FOUND_ROWS id FROM t UNION ALL SELECT id FROM t LIMIT 3")).hasSize(3);
+        assertThat(value(s, "SELECT FOUND_ROWS()")).isEqualTo("12");
+        assertThat(rows(s, "WITH x AS (SELECT id FROM t WHERE v > 1) SELECT SQL_CALC_FOUND_ROWS id FROM x LIMIT 1"))
+                .hasSize(1);
+        assertThat(value(s, "SELECT FOUND_ROWS()")).isEqualTo("5");
+        assertThat(rows(s, "SELECT SQL_CALC_FOUND_ROWS v, COUNT(*) FROM t GROUP BY v ORDER BY v LIMIT 2")).hasSize(2);
+        assertThat(value(s, "SELECT FOUND_ROWS()")).isEqualTo("6");
+        // Without a LIMIT the rows sent are the count; without SQL_CALC_FOUND_ROWS the LIMIT counts.
+        assertThat(rows(s, "SELECT SQL_CALC_FOUND_ROWS id FROM t WHERE id < 4")).hasSize(3);
+        assertThat(value(s, "SELECT FOUND_ROWS()")).isEqualTo("3");
+        assertThat(rows(s, "SELECT id FROM t ORDER BY id LIMIT 2")).hasSize(2);
+        assertThat(value(s, "SELECT FOUND_ROWS()")).isEqualTo("2");
+
+        io.basalt.session.PreparedStatement ps = s.prepare("SELECT SQL_CALC_FOUND_ROWS id FROM t WHERE id > ? LIMIT 1");
+        for (long from : new long[] {1, 3}) {
+            try (QueryResult r = ps.execute(List.of(from))) {
+                BatchStream stream = ((QueryResult.Rows) r).stream();
+                while (stream.next()) {
+                    // read to the end
+                }
+            }
+            assertThat(value(s, "SELECT FOUND_ROWS()")).isEqualTo(Long.toString(6 - from));
+        }
+        ps.close();
+    }
+
+    @Test
     void foundRowsCountsEveryBatchOfALargeResult() {
         rows(s, "CREATE TABLE ten (d INT); INSERT INTO ten VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)");
         long sent = 0;

@@ -64,6 +64,11 @@ class StatementCountsClientTest {
                 + "SELECT id FROM t WHERE id > 3 ORDER BY id; SELECT FOUND_ROWS() AS fr");
         assertThat(r.succeeded()).as(r.describe()).isTrue();
         assertThat(r.stdout()).contains("rc\n2\n").contains("fr\n6\n");
+
+        CommandResult calc = mysql.execute("counts_cli", "SELECT SQL_CALC_FOUND_ROWS id FROM t ORDER BY id LIMIT 2; "
+                + "SELECT FOUND_ROWS() AS calc");
+        assertThat(calc.succeeded()).as(calc.describe()).isTrue();
+        assertThat(calc.stdout()).contains("id\n1\n2\n").contains("calc\n9\n");
     }
 
     private static long single(Statement s, String sql) throws SQLException {
