@@ -4,6 +4,7 @@ import io.basalt.error.BasaltException;
 import io.basalt.error.ErrorCode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -89,16 +90,16 @@ final class ParameterValues {
             return timestamp(t.get(i), ts.getUnit());
         }
         if (v instanceof TimeSecVector t) {
-            return LocalTime.ofSecondOfDay(t.get(i));
+            return Duration.ofSeconds(t.get(i));
         }
         if (v instanceof TimeMilliVector t) {
-            return LocalTime.ofNanoOfDay(t.get(i) * 1_000_000L);
+            return Duration.ofMillis(t.get(i));
         }
         if (v instanceof TimeMicroVector t) {
-            return LocalTime.ofNanoOfDay(t.get(i) * 1_000L);
+            return Duration.of(t.get(i), java.time.temporal.ChronoUnit.MICROS);
         }
         if (v instanceof TimeNanoVector t) {
-            return LocalTime.ofNanoOfDay(t.get(i));
+            return Duration.ofNanos(t.get(i));
         }
         return plain(v.getObject(i), v);
     }
@@ -107,7 +108,7 @@ final class ParameterValues {
     private static Object plain(Object o, FieldVector v) {
         if (o == null || o instanceof String || o instanceof BigDecimal || o instanceof byte[]
                 || o instanceof Boolean || o instanceof Long || o instanceof Double || o instanceof LocalDate
-                || o instanceof LocalDateTime || o instanceof LocalTime) {
+                || o instanceof LocalDateTime || o instanceof LocalTime || o instanceof Duration) {
             return o;
         }
         if (o instanceof Text t) {

@@ -47,6 +47,7 @@ final class ResultStreamer {
                 if (result.current() instanceof QueryResult.Rows rows) {
                     BatchStream stream = rows.stream();
                     while (session.call(s -> stream.next())) {
+                        TimeOfDayGuard.check(stream.root());
                         transfer(stream.root(), out);
                         if (!awaitClient(listener, result, session, backpressure)) {
                             return;

@@ -6,7 +6,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /**
  * A statement prepared once and executed many times with values for its {@code ?} placeholders.
  * Parameter values cross this interface as plain Java objects: null, Boolean, Long, Double,
- * BigDecimal, String, byte[], LocalDate, LocalDateTime or LocalTime.
+ * BigDecimal, String, byte[], LocalDate, LocalDateTime, LocalTime or Duration (a TIME, which in
+ * MySQL is a signed duration up to 838:59:59 rather than a time of day).
  */
 public interface PreparedStatement extends AutoCloseable {
 

@@ -8,6 +8,7 @@ import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.TimeMicroVector;
 import org.apache.arrow.vector.TimeStampMicroVector;
 import org.apache.arrow.vector.VarCharVector;
 
@@ -40,6 +41,11 @@ final class TextValues {
         }
         if (v instanceof TimeStampMicroVector t) {
             return MysqlText.formatDateTime(t.get(i), 0);
+        }
+        if (v instanceof TimeMicroVector t) {
+            // As the MySQL face sends it: with the column's fractional digits.
+            return MysqlText.formatTime(t.get(i), io.basalt.session.ColumnMetadata.getInt(v.getField(),
+                    io.basalt.session.ColumnMetadata.SCALE, 0));
         }
         return String.valueOf(v.getObject(i));
     }

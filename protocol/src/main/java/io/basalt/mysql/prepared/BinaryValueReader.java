@@ -9,17 +9,17 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 
 /**
  * Reads one parameter value of COM_STMT_EXECUTE in the binary encoding of the type the client
  * named, as the Java object the session takes: Long for integers (BigDecimal for an unsigned
  * BIGINT above Long.MAX_VALUE), Double for FLOAT and DOUBLE, BigDecimal for DECIMAL, String or
- * byte[] for strings, LocalDate, LocalDateTime and LocalTime for temporals. Temporals java.time
- * cannot hold (zero dates, negative or day-long TIMEs, invalid calendar fields) are passed as their
- * MySQL text, so the server judges them as it would a quoted literal.
+ * byte[] for strings, LocalDate and LocalDateTime for dates, Duration for TIME (a signed
+ * duration, as MySQL's TIME is). Dates java.time cannot hold (zero dates, invalid calendar fields)
+ * are passed as their MySQL text, so the server judges them as it would a quoted literal.
  */
 public final class BinaryValueReader {
     private static final int DATE_LENGTH = 4;
@@ -159,22 +159,19 @@ public final class BinaryValueReader {
     private static Object time(ByteBuf in) {
         int length = temporalLength(in, TIME_LENGTH, TIME_MICROS_LENGTH);
         if (length == 0) {
-            return LocalTime.MIDNIGHT;
+            return Duration.ZERO;
         }
         boolean negative = in.readUnsignedByte() != 0;
         long days = in.readUnsignedIntLE();
         int hour = in.readUnsignedByte();
         int minute = in.readUnsignedByte();
         int second = in.readUnsignedByte();
-        int micros = length == TIME_MICROS_LENGTH ? in.readIntLE() : 0;
-        if (!negative && days == 0) {
-            try {
-                return LocalTime.of(hour, minute, second, Math.multiplyExact(micros, 1_000));
-            } catch (DateTimeException | ArithmeticException e) {
-                // fall through to the text form
-            }
+        long micros = length == TIME_MICROS_LENGTH ? in.readUnsignedIntLE() : 0;
+        if (hour > 23 || minute > 59 || second > 59 || micros > 999_999) {
+            return String.format("%s%d:%02d:%02d.%06d", negative ? "-" : "", days * 24 + hour, minute, second, micros);
         }
-        return String.format("%s%02d:%02d:%02d.%06d", negative ? "-" : "", days * 24 + hour, minute, second, micros);
+        Duration d = Duration.ofSeconds(((days * 24 + hour) * 60 + minute) * 60 + second, micros * 1_000);
+        return negative ? d.negated() : d;
     }
 
     // Reads the length byte of a temporal and checks it is one of the allowed forms and present.

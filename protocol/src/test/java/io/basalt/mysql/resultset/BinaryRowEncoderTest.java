@@ -116,6 +116,36 @@ class BinaryRowEncoderTest {
         }
     }
 
+    @Test
+    void encodesTimeAsSignDaysAndClockUpToMysqlsRange() {
+        long max = (838L * 3600 + 59 * 60 + 59) * 1_000_000L;
+        long[] values = {max, -max, -5_400_000_000L, 360_000_500_000L};
+        List<Field> fields = List.of(field("t", new ArrowType.Time(TimeUnit.MICROSECOND, 64)));
+        try (BufferAllocator allocator = new RootAllocator();
+                VectorSchemaRoot root = VectorSchemaRoot.create(new Schema(fields), allocator)) {
+            root.allocateNew();
+            for (int i = 0; i < values.length; i++) {
+                ((TimeMicroVector) root.getVector("t")).setSafe(i, values[i]);
+            }
+            root.setRowCount(values.length);
+
+            // length, is_negative, days (4 bytes LE), hour, minute, second [, microseconds (4 bytes LE)]
+            ByteBuf row = encode(root, 0);
+            assertThat(bytes(row, 1 + 1 + 9)).containsExactly(0, 0, 8, 0, 34, 0, 0, 0, 22, 59, 59);
+            assertThat(row.isReadable()).isFalse();
+            row = encode(root, 1);
+            assertThat(bytes(row, 1 + 1 + 9)).containsExactly(0, 0, 8, 1, 34, 0, 0, 0, 22, 59, 59);
+            assertThat(row.isReadable()).isFalse();
+            row = encode(root, 2);
+            assertThat(bytes(row, 1 + 1 + 9)).containsExactly(0, 0, 8, 1, 0, 0, 0, 0, 1, 30, 0);
+            assertThat(row.isReadable()).isFalse();
+            row = encode(root, 3);
+            assertThat(bytes(row, 1 + 1 + 9)).containsExactly(0, 0, 12, 0, 4, 0, 0, 0, 4, 0, 0);
+            assertThat(row.readIntLE()).isEqualTo(500_000);
+            assertThat(row.isReadable()).isFalse();
+        }
+    }
+
     private static ByteBuf encode(VectorSchemaRoot root, int row) {
         List<Field> fields = root.getSchema().getFields();
         List<ColumnDefinition> columns = new ArrayList<>();

@@ -20,6 +20,7 @@ import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FixedSizeBinaryVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.LargeVarCharVector;
+import org.apache.arrow.vector.TimeMicroVector;
 import org.apache.arrow.vector.TimeNanoVector;
 import org.apache.arrow.vector.TimeSecVector;
 import org.apache.arrow.vector.TimeStampMicroTZVector;
@@ -86,6 +87,37 @@ class TextRowEncoderTest {
                     "gro\u00df", "abc", "1969-12-31", "01:01:01", "01:01:01.123456", "2000-02-29 00:00:00",
                     "2000-02-29 00:00:00.123456", "2000-02-29 00:00:00.12", "255", "4294967295", "2.50");
             assertThat(encode(encoder, 1)).containsOnlyNulls().hasSize(fields.size());
+        }
+    }
+
+    @Test
+    void writesTimeAsASignedDurationUpToMysqlsRange() {
+        long max = (838L * 3600 + 59 * 60 + 59) * 1_000_000L;
+        long[] values = {max, -max, -5_400_000_000L, 360_000_500_000L, -500_000L, 0};
+        List<Field> fields = List.of(
+                field("t0", new ArrowType.Time(TimeUnit.MICROSECOND, 64), Map.of(ColumnMetadata.SCALE, "0")),
+                field("t6", new ArrowType.Time(TimeUnit.MICROSECOND, 64), Map.of(ColumnMetadata.SCALE, "6")));
+        try (BufferAllocator allocator = new RootAllocator();
+                VectorSchemaRoot root = VectorSchemaRoot.create(new Schema(fields), allocator)) {
+            root.allocateNew();
+            for (int i = 0; i < values.length; i++) {
+                ((TimeMicroVector) root.getVector("t0")).setSafe(i, values[i]);
+                ((TimeMicroVector) root.getVector("t6")).setSafe(i, values[i]);
+            }
+            root.setRowCount(values.length);
+            List<ColumnDefinition> columns = List.of(ArrowColumnMapping.describe(fields.get(0)),
+                    ArrowColumnMapping.describe(fields.get(1)));
+            assertThat(columns.get(0).type()).isEqualTo(MysqlType.TIME);
+            assertThat(columns.get(1).decimals()).isEqualTo(6);
+            TextRowEncoder encoder = new TextRowEncoder(fields, columns);
+            encoder.bind(root);
+
+            assertThat(encode(encoder, 0)).containsExactly("838:59:59", "838:59:59.000000");
+            assertThat(encode(encoder, 1)).containsExactly("-838:59:59", "-838:59:59.000000");
+            assertThat(encode(encoder, 2)).containsExactly("-01:30:00", "-01:30:00.000000");
+            assertThat(encode(encoder, 3)).containsExactly("100:00:00", "100:00:00.500000");
+            assertThat(encode(encoder, 4)).containsExactly("-00:00:00", "-00:00:00.500000");
+            assertThat(encode(encoder, 5)).containsExactly("00:00:00", "00:00:00.000000");
         }
     }
 

@@ -14,9 +14,9 @@ import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -133,7 +133,7 @@ class PreparedRawProtocolTest {
             assertThat(session.bound().get(0)).containsExactly(-1L, 255L, -2L, 2024L, -3L, 4_294_967_295L,
                     new BigDecimal("18446744073709551615"), 2.5, new BigDecimal("-0.001"), "x\u00e9",
                     new byte[] {0, (byte) 0xFF}, LocalDate.of(2024, 2, 29), LocalDateTime.of(2024, 2, 29, 13, 45, 30, 123_456_000),
-                    "0000-00-00 00:00:00", LocalTime.of(1, 2, 3), "-26:00:00.500000");
+                    "0000-00-00 00:00:00", Duration.ofSeconds(3723), Duration.ofHours(26).plusMillis(500).negated());
         }
     }
 

@@ -2,6 +2,7 @@ package io.basalt.server.command;
 
 import io.basalt.server.exec.StatementEnvironment;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -26,16 +27,23 @@ import java.util.Map;
  * @param parameters prepared-statement parameter values, encoded by {@link #encode}
  * @param sqlMode the proposer's sql_mode; null in commands written before it was recorded
  * @param account the proposer's CURRENT_USER(); null in commands written before it was recorded
+ * @param cteMaxRecursionDepth the proposer's cte_max_recursion_depth; null in commands written
+ *     before it was recorded (the default then applies)
  * @param rowCount the proposer's ROW_COUNT(); null in commands written before it was recorded, which
  *     were evaluated with -1
  * @param foundRows the proposer's FOUND_ROWS(); null as for {@code rowCount}
  */
 public record StatementContext(String database, String user, String host, long connectionId, String statementTime,
         long lastInsertId, long randomSeed, Map<String, String> userVariables, List<String> parameters,
-        String sqlMode, String account, Long rowCount, Long foundRows) {
+        String sqlMode, String account, Long cteMaxRecursionDepth, Long rowCount, Long foundRows) {
 
     public static StatementContext of(StatementEnvironment env, Map<String, Object> userVariables,
             List<Object> parameters) {
+        return of(env, userVariables, parameters, null);
+    }
+
+    public static StatementContext of(StatementEnvironment env, Map<String, Object> userVariables,
+            List<Object> parameters, Long cteMaxRecursionDepth) {
         Map<String, String> encoded = new HashMap<>();
         for (Map.Entry<String, Object> e : userVariables.entrySet()) {
             if (e.getValue() != null) {
@@ -48,7 +56,7 @@ public record StatementContext(String database, String user, String host, long c
         }
         return new StatementContext(env.database(), env.user(), env.host(), env.connectionId(),
                 env.statementTime().toString(), env.lastInsertId(), env.randomSeed(), encoded, params, env.sqlMode(),
-                env.account(), env.rowCount(), env.foundRows());
+                env.account(), cteMaxRecursionDepth, env.rowCount(), env.foundRows());
     }
 
     /** A value as text with a one-letter type prefix, so it comes back with the same runtime type. */
@@ -77,7 +85,8 @@ public record StatementContext(String database, String user, String host, long c
         if (v instanceof LocalDateTime t) {
             return "t:" + t;
         }
-        if (v instanceof LocalTime t) {
+        if (v instanceof Duration t) {
+            // ISO-8601 (PT-1H-30M); entries written before TIME was a duration hold a LocalTime text.
             return "h:" + t;
         }
         return "S:" + io.basalt.server.exec.value.MysqlValues.toText(v);
@@ -94,7 +103,8 @@ public record StatementContext(String database, String user, String host, long c
             case 'B' -> Base64.getDecoder().decode(body);
             case 'd' -> LocalDate.parse(body);
             case 't' -> LocalDateTime.parse(body);
-            case 'h' -> LocalTime.parse(body);
+            case 'h' -> body.startsWith("PT") || body.startsWith("-PT") ? Duration.parse(body)
+                    : io.basalt.server.exec.value.TimeValues.ofTimeOfDay(LocalTime.parse(body));
             default -> body;
         };
     }

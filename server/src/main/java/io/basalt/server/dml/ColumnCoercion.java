@@ -6,15 +6,16 @@ import io.basalt.server.catalog.ColumnDef;
 import io.basalt.server.exec.expr.Casts;
 import io.basalt.server.exec.value.MysqlValues;
 import io.basalt.server.exec.value.Temporals;
+import io.basalt.server.exec.value.TimeValues;
 import io.basalt.server.exec.value.Warnings;
 import io.basalt.server.sql.type.SqlType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 
 /**
  * Converts a value written to a column into the column's type, as MySQL does in strict mode: a
@@ -241,7 +242,7 @@ public final class ColumnCoercion {
         if (v instanceof LocalDate d) {
             return d.atStartOfDay();
         }
-        LocalDateTime t = v instanceof LocalTime lt ? LocalDate.now().atTime(lt) : Temporals.toDateTime(v);
+        LocalDateTime t = Temporals.toDateTime(v);
         if (t == null) {
             if (strict) {
                 throw BasaltException.of(ErrorCode.TRUNCATED_WRONG_VALUE, "Incorrect %s value: '%s' for column '%s' at row %d",
@@ -253,17 +254,31 @@ public final class ColumnCoercion {
         return t;
     }
 
-    private static LocalTime time(Object v, ColumnDef col, long row, boolean strict, Warnings w) {
-        LocalTime t = Casts.toTime(v, Warnings.IGNORE);
-        if (t == null) {
+    private static Duration time(Object v, ColumnDef col, long row, boolean strict, Warnings w) {
+        boolean[] clamped = {false};
+        Duration t = Casts.toTime(v, (code, message) -> clamped[0] = true);
+        if (t != null) {
+            t = TimeValues.roundFraction(t, col.type().length());
+            if (!TimeValues.inRange(t)) {
+                // 838:59:59.6 rounded to TIME(0)
+                clamped[0] = true;
+                t = TimeValues.clamp(t, Warnings.IGNORE);
+            }
+        }
+        if (t == null || clamped[0]) {
+            // Out of -838:59:59..838:59:59 or not a time: an error in strict mode, as in MySQL;
+            // otherwise the nearest end of the range (or NULL) with a warning.
             if (strict) {
                 throw BasaltException.of(ErrorCode.TRUNCATED_WRONG_VALUE, "Incorrect time value: '%s' for column '%s' at row %d",
                         MysqlValues.toText(v), col.name(), row);
             }
-            w.warn(1265, "Data truncated for column '" + col.name() + "' at row " + row);
-            return null;
+            if (t == null) {
+                w.warn(1265, "Data truncated for column '" + col.name() + "' at row " + row);
+                return null;
+            }
+            w.warn(1264, "Out of range value for column '" + col.name() + "' at row " + row);
         }
-        return Casts.roundFraction(LocalDate.EPOCH.atTime(t), col.type().length()).toLocalTime();
+        return t;
     }
 
     private static byte[] binary(Object v, ColumnDef col, long row, boolean strict, Warnings w) {

@@ -247,17 +247,7 @@ public final class DmlExecutor {
      */
     public WriteResult insertValues(Statement.Insert ins, ExecContext ctx) {
         TableDef t = table(ins.table());
-        RowAssembler assembler = new RowAssembler(t, ins.columns(), !ins.ignore(), qc, ctx);
-        List<Object[]> rows = new ArrayList<>(ins.rows().size());
-        long n = 0;
-        for (List<SqlNode> values : ins.rows()) {
-            n++;
-            if (values.size() != assembler.arity()) {
-                throw BasaltException.of(ErrorCode.WRONG_VALUE_COUNT, "Column count doesn't match value count at row %d", n);
-            }
-            ctx.tick();
-            rows.add(assembler.assemble(RowAssembler.evaluateRow(values, qc, ctx), n, ctx));
-        }
+        List<Object[]> rows = new RowAssembler(t, ins.columns(), !ins.ignore(), qc, ctx).assembleAll(ins.rows(), qc, ctx);
         return upsert(t, rows, ins.onDuplicate(), !ins.ignore(), ctx);
     }
 

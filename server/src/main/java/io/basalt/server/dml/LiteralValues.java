@@ -71,7 +71,7 @@ public final class LiteralValues {
             case BINARY -> v = lit.getValueAs(BitString.class).getAsByteArray();
             case DATE -> v = LocalDate.ofEpochDay(lit.getValueAs(DateString.class).getDaysSinceEpoch());
             case TIMESTAMP -> v = LocalDateTime.parse(lit.getValueAs(TimestampString.class).toString().replace(' ', 'T'));
-            case TIME -> v = LocalTime.parse(lit.getValueAs(TimeString.class).toString());
+            case TIME -> v = io.basalt.server.exec.value.TimeValues.ofTimeOfDay(LocalTime.parse(lit.getValueAs(TimeString.class).toString()));
             default -> {
                 return false;
             }

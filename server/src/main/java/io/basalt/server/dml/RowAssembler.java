@@ -10,9 +10,9 @@ import io.basalt.server.exec.QueryRunner;
 import io.basalt.server.sql.parser.SqlParser;
 import io.basalt.server.sql.type.SqlType;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -78,6 +78,21 @@ public final class RowAssembler {
         return targets.length;
     }
 
+    /** The rows of INSERT ... VALUES: each row's expressions evaluated, then assembled. */
+    public List<Object[]> assembleAll(List<List<SqlNode>> values, QueryContext qc, ExecContext ctx) {
+        List<Object[]> rows = new ArrayList<>(values.size());
+        long n = 0;
+        for (List<SqlNode> row : values) {
+            n++;
+            if (row.size() != arity()) {
+                throw BasaltException.of(ErrorCode.WRONG_VALUE_COUNT, "Column count doesn't match value count at row %d", n);
+            }
+            ctx.tick();
+            rows.add(assemble(evaluateRow(row, qc, ctx), n, ctx));
+        }
+        return rows;
+    }
+
     /**
      * A full table row from one source row; a {@link #DEFAULT} element takes the column default.
      *
@@ -140,7 +155,7 @@ public final class RowAssembler {
             case CHAR, VARCHAR, TEXT -> "";
             case DATE -> LocalDate.of(1970, 1, 1);
             case DATETIME, TIMESTAMP -> LocalDateTime.of(1970, 1, 1, 0, 0);
-            case TIME -> LocalTime.MIDNIGHT;
+            case TIME -> Duration.ZERO;
             case VARBINARY, BLOB -> new byte[0];
         };
     }

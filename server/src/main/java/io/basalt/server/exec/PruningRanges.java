@@ -118,6 +118,8 @@ public final class PruningRanges {
             case DECIMAL -> v instanceof BigDecimal d ? d : v instanceof Long l ? BigDecimal.valueOf(l) : null;
             case DATE -> v instanceof LocalDate d ? (int) d.toEpochDay() : null;
             case DATETIME, TIMESTAMP -> v instanceof LocalDateTime t ? Temporals.toEpochMicros(t) : null;
+            // Stored as signed microseconds, so storage's long order is TIME's order, negatives included.
+            case TIME -> v instanceof java.time.Duration d ? io.basalt.server.exec.value.TimeValues.toMicros(d) : null;
             default -> null;
         };
     }

@@ -568,7 +568,8 @@ public final class BasaltSession implements Session {
     }
 
     StatementContext statementContext(StatementEnvironment env) {
-        return StatementContext.of(env, new HashMap<>(userVariables), currentParameters);
+        Long depth = variables.get("cte_max_recursion_depth") instanceof Number n ? n.longValue() : null;
+        return StatementContext.of(env, new HashMap<>(userVariables), currentParameters, depth);
     }
 
     List<ExecContext.Warning> warnings() {

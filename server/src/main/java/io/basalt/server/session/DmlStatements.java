@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.calcite.sql.SqlNode;
 
 /**
  * INSERT, REPLACE, UPDATE and DELETE. INSERT ... VALUES is evaluated here and proposed as rows
@@ -112,17 +111,7 @@ final class DmlStatements {
         checkPrivileges(session, ins, t, env);
         ExecContext ctx = session.newExecContext(env);
         QueryContext qc = session.queryContext(env);
-        RowAssembler assembler = new RowAssembler(t, ins.columns(), !ins.ignore(), qc, ctx);
-        List<Object[]> rows = new ArrayList<>(ins.rows().size());
-        long n = 0;
-        for (List<SqlNode> values : ins.rows()) {
-            n++;
-            if (values.size() != assembler.arity()) {
-                throw BasaltException.of(ErrorCode.WRONG_VALUE_COUNT, "Column count doesn't match value count at row %d", n);
-            }
-            ctx.tick();
-            rows.add(assembler.assemble(RowAssembler.evaluateRow(values, qc, ctx), n, ctx));
-        }
+        List<Object[]> rows = new RowAssembler(t, ins.columns(), !ins.ignore(), qc, ctx).assembleAll(ins.rows(), qc, ctx);
         String mode = DmlExecutor.mode(t, ins.replace(), ins.ignore()).name();
         QueryResult.UpdateCount r = proposeRows(session, t, rows, mode);
         if (ctx.warningCount() > 0) {

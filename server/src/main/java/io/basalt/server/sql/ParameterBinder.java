@@ -2,8 +2,11 @@ package io.basalt.server.sql;
 
 import io.basalt.error.BasaltException;
 import io.basalt.error.ErrorCode;
+import io.basalt.server.exec.value.TimeValues;
 import io.basalt.server.sql.ast.Statement;
+import io.basalt.server.sql.parser.TimeLiterals;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -15,7 +18,6 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.util.DateString;
-import org.apache.calcite.util.TimeString;
 import org.apache.calcite.util.TimestampString;
 
 /**
@@ -130,8 +132,14 @@ public final class ParameterBinder extends SqlShuttle {
             return SqlLiteral.createTimestamp(ts, t.getNano() == 0 ? 0 : 6, pos);
         }
         if (v instanceof LocalTime t) {
-            TimeString ts = new TimeString(t.getHour(), t.getMinute(), t.getSecond()).withNanos(t.getNano() / 1000 * 1000);
-            return SqlLiteral.createTime(ts, t.getNano() == 0 ? 0 : 6, pos);
+            return literal(TimeValues.ofTimeOfDay(t), pos);
+        }
+        if (v instanceof Duration t) {
+            if (!TimeValues.inRange(t)) {
+                throw BasaltException.of(ErrorCode.TRUNCATED_WRONG_VALUE, "Incorrect TIME value: '%s'", TimeValues.format(t, -1));
+            }
+            Duration d = TimeValues.roundFraction(t, 6);
+            return TimeLiterals.of(d, d.getNano() == 0 ? 0 : 6, pos);
         }
         return SqlLiteral.createCharString(v.toString(), pos);
     }

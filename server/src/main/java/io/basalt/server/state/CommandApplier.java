@@ -601,7 +601,11 @@ final class CommandApplier {
     }
 
     private ExecContext context(StatementContext sc) {
-        return new ExecContext(environment(sc), state.allocator());
+        ExecContext ctx = new ExecContext(environment(sc), state.allocator());
+        if (sc != null && sc.cteMaxRecursionDepth() != null) {
+            ctx.setRecursionLimit(sc.cteMaxRecursionDepth());
+        }
+        return ctx;
     }
 
     private QueryContext queryContext(StatementContext sc) {

@@ -104,6 +104,13 @@ class RecursiveCteTest {
             rows(other, "SET SESSION cte_max_recursion_depth = 2");
             assertThat(value(other, String.format(upTo, 3))).isEqualTo("3");
             assertThatThrownBy(() -> value(other, String.format(upTo, 4))).isInstanceOf(BasaltException.class);
+            // Writes evaluate their query at apply time, with the proposing session's limit.
+            rows(other, "CREATE DATABASE IF NOT EXISTS gen");
+            rows(other, "CREATE TABLE gen.numbers (n INT)");
+            rows(other, "SET SESSION cte_max_recursion_depth = 3000");
+            rows(other, "INSERT INTO gen.numbers WITH RECURSIVE c (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c "
+                    + "WHERE n < 2500) SELECT n FROM c");
+            assertThat(value(other, "SELECT COUNT(*) FROM gen.numbers")).isEqualTo("2500");
         } finally {
             other.close();
         }

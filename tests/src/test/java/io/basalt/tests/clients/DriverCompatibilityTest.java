@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -211,6 +212,92 @@ class DriverCompatibilityTest {
                     .isInstanceOf(SQLException.class).hasMessageContaining("nope");
             assertThat(single(c, "SELECT 1")).isEqualTo("1");
         }
+    }
+
+    /**
+     * MySQL's TIME is a signed duration up to 838:59:59, read through the text protocol and (with
+     * server-side prepared statements) the binary one. Connector/J re-formats TIME text (-1:30:00,
+     * no zero fraction), so its getString is checked by value; MariaDB's is MySQL's text exactly.
+     * Connector/J 8.4 and 9.5 have two bugs of their own, seen against MySQL too: they read the
+     * fraction .000001 as .1 (so no fraction here starts with 0), and in the binary protocol they
+     * apply a TIME's sign to its days only (-01:30:00 arrives as 01:30:00); for them negative
+     * values are checked as CAST(x AS CHAR), which every driver gets exactly as sent.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("driversAndModes")
+    void timeValuesBeyondOneDayAndBelowZero(Release release, String options, BasaltProcess basalt) throws SQLException {
+        String db = "tm_" + release.name().toLowerCase() + "_" + Integer.toHexString(options.hashCode());
+        try (Connection c = JdbcDrivers.connect(release, basalt.mysqlPort(), null, options)) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + db);
+                s.execute("CREATE TABLE " + db + ".t (id INT NOT NULL PRIMARY KEY, tm TIME, tm6 TIME(6))");
+                s.execute("INSERT INTO " + db + ".t VALUES (1, '-01:30:00', '-01:30:00.25'),"
+                        + " (2, '100:00:00', '100:00:00.5'), (3, '838:59:59', '-838:59:59')");
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + db + ".t VALUES (?, ?, ?)")) {
+                ps.setInt(1, 4);
+                ps.setString(2, "-26:00:00");
+                ps.setString(3, "1 10:00:00.123456");
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+            List<List<String>> expected = List.of(List.of("-01:30:00", "-01:30:00.250000", "08:30:00"),
+                    List.of("100:00:00", "100:00:00.500000", "110:00:00"),
+                    List.of("838:59:59", "-838:59:59.000000", "838:59:59"),
+                    List.of("-26:00:00", "34:00:00.123456", "-16:00:00"));
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT tm, tm6 FROM " + db + ".t ORDER BY id")) {
+                for (List<String> row : expected) {
+                    assertThat(rs.next()).isTrue();
+                    for (int col = 1; col <= 2; col++) {
+                        String text = row.get(col - 1);
+                        assertTime(release, rs, col, text);
+                    }
+                }
+                assertThat(rs.next()).isFalse();
+            }
+            // Server-side prepared statements (and Connector/J's cursor fetch) read rows in the binary protocol.
+            boolean binary = options.contains("useServerPrepStmts") || options.contains("useCursorFetch");
+            boolean signOnlyOnDays = binary && (release == Release.CONNECTOR_J_8 || release == Release.CONNECTOR_J_9);
+            try (PreparedStatement ps = c.prepareStatement("SELECT tm, tm6, TIMEDIFF(tm, CAST(? AS TIME)),"
+                    + " CAST(tm AS CHAR), CAST(tm6 AS CHAR), CAST(TIMEDIFF(tm, CAST(? AS TIME)) AS CHAR) FROM " + db
+                    + ".t WHERE id = ?")) {
+                for (int id = 1; id <= 4; id++) {
+                    ps.setString(1, "-10:00:00");
+                    ps.setString(2, "-10:00:00");
+                    ps.setInt(3, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        assertThat(rs.next()).isTrue();
+                        for (int col = 1; col <= 3; col++) {
+                            String text = expected.get(id - 1).get(col - 1);
+                            if (!(signOnlyOnDays && text.startsWith("-"))) {
+                                assertTime(release, rs, col, text);
+                            }
+                            assertThat(rs.getString(col + 3)).isEqualTo(text);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void assertTime(Release release, ResultSet rs, int column, String mysqlText) throws SQLException {
+        Duration expected = duration(mysqlText);
+        String text = rs.getString(column);
+        assertThat(duration(text)).as("getString of column %d: %s", column, text).isEqualTo(expected);
+        if (release.isMariaDb()) {
+            assertThat(text).isEqualTo(mysqlText);
+        }
+        assertThat(rs.getObject(column, Duration.class)).as("getObject of column %d", column).isEqualTo(expected);
+    }
+
+    /** [-]H:MM:SS[.f] as a Duration. */
+    private static Duration duration(String text) {
+        boolean negative = text.startsWith("-");
+        String[] hms = text.substring(negative ? 1 : 0).split(":");
+        BigDecimal seconds = new BigDecimal(hms[2]).add(BigDecimal.valueOf(Long.parseLong(hms[0]) * 3600
+                + Long.parseLong(hms[1]) * 60));
+        Duration d = Duration.ofNanos(seconds.movePointRight(9).longValueExact());
+        return negative ? d.negated() : d;
     }
 
     private static String single(Connection c, String sql) throws SQLException {

@@ -1,6 +1,7 @@
 package io.basalt.tests.flight;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.tests.harness.BasaltProcess;
 import io.basalt.tests.harness.BasaltServerExtension;
@@ -12,6 +13,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.arrow.flight.FlightInfo;
+import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.flight.FlightStatusCode;
 import org.apache.arrow.flight.sql.FlightSqlClient.ExecuteIngestOptions;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementIngest.TableDefinitionOptions;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementIngest.TableDefinitionOptions.TableExistsOption;
@@ -122,6 +125,25 @@ class FlightSqlClientTest {
                 .executeQuery("SELECT name FROM fsc.items WHERE id = 1")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("pencil");
+        }
+    }
+
+    /** Arrow's time64 is a time of day; a MySQL TIME outside one day fails with a way to read it. */
+    @Test
+    void timesOutsideOneDayFailTheStreamWithAWayOut(BasaltProcess basalt) throws Exception {
+        try (FlightLogin f = FlightLogin.root(basalt)) {
+            // TimeMicroVector.getObject gives the microseconds since midnight.
+            assertThat(f.query("SELECT TIME '23:59:59.5' AS t")).containsExactly(List.of(86_399_500_000L));
+            for (String time : List.of("-01:30:00", "100:00:00")) {
+                assertThatThrownBy(() -> f.query("SELECT TIME '" + time + "' AS t"))
+                        .isInstanceOfSatisfying(FlightRuntimeException.class, e -> {
+                            assertThat(e.status().code()).isEqualTo(FlightStatusCode.UNIMPLEMENTED);
+                            assertThat(e.status().description()).contains("column 't' holds " + time)
+                                    .contains("CAST(t AS CHAR)");
+                        });
+            }
+            assertThat(f.query("SELECT CAST(TIME '-01:30:00' AS CHAR) AS t, TIME_TO_SEC('100:00:00') AS s"))
+                    .containsExactly(List.of("-01:30:00", 360_000L));
         }
     }
 

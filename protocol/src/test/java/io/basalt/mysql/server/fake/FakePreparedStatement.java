@@ -8,6 +8,7 @@ import io.basalt.session.QueryResult;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -173,7 +174,7 @@ final class FakePreparedStatement implements PreparedStatement {
         } else if (value instanceof LocalDateTime) {
             type = new ArrowType.Timestamp(TimeUnit.MICROSECOND, null);
             metadata = Map.of(ColumnMetadata.SCALE, "6");
-        } else if (value instanceof LocalTime) {
+        } else if (value instanceof LocalTime || value instanceof Duration) {
             type = new ArrowType.Time(TimeUnit.MICROSECOND, 64);
             metadata = Map.of(ColumnMetadata.SCALE, "6");
         } else {
@@ -204,6 +205,8 @@ final class FakePreparedStatement implements PreparedStatement {
             ((TimeStampMicroVector) root.getVector(index)).setSafe(0, micros);
         } else if (value instanceof LocalTime time) {
             ((TimeMicroVector) root.getVector(index)).setSafe(0, time.toNanoOfDay() / 1_000);
+        } else if (value instanceof Duration time) {
+            ((TimeMicroVector) root.getVector(index)).setSafe(0, time.toNanos() / 1_000);
         }
     }
 }

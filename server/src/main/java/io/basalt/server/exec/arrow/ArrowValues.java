@@ -1,12 +1,13 @@
 package io.basalt.server.exec.arrow;
 
 import io.basalt.server.exec.value.Temporals;
+import io.basalt.server.exec.value.TimeValues;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -80,7 +81,7 @@ public final class ArrowValues {
             return i -> x.isNull(i) ? null : Temporals.fromEpochMicros(x.get(i));
         }
         if (v instanceof TimeMicroVector x) {
-            return i -> x.isNull(i) ? null : LocalTime.ofNanoOfDay(x.get(i) * 1000);
+            return i -> x.isNull(i) ? null : TimeValues.ofMicros(x.get(i));
         }
         if (v instanceof NullVector) {
             return i -> null;
@@ -109,13 +110,13 @@ public final class ArrowValues {
                     : Math.floorDiv(x.get(i), perMicro));
         }
         if (v instanceof org.apache.arrow.vector.TimeMilliVector x) {
-            return i -> x.isNull(i) ? null : LocalTime.ofNanoOfDay(x.get(i) * 1_000_000L);
+            return i -> x.isNull(i) ? null : TimeValues.ofMicros(x.get(i) * 1000L);
         }
         if (v instanceof org.apache.arrow.vector.TimeNanoVector x) {
-            return i -> x.isNull(i) ? null : LocalTime.ofNanoOfDay(x.get(i) / 1000 * 1000);
+            return i -> x.isNull(i) ? null : TimeValues.ofMicros(Math.floorDiv(x.get(i), 1000L));
         }
         if (v instanceof org.apache.arrow.vector.TimeSecVector x) {
-            return i -> x.isNull(i) ? null : LocalTime.ofSecondOfDay(x.get(i));
+            return i -> x.isNull(i) ? null : TimeValues.ofMicros(x.get(i) * 1_000_000L);
         }
         if (v instanceof org.apache.arrow.vector.UInt1Vector x) {
             return i -> x.isNull(i) ? null : (Object) (long) x.getValueAsLong(i);
@@ -174,7 +175,7 @@ public final class ArrowValues {
         } else if (v instanceof TimeStampMicroVector x) {
             x.setSafe(row, Temporals.toEpochMicros((LocalDateTime) value));
         } else if (v instanceof TimeMicroVector x) {
-            x.setSafe(row, ((LocalTime) value).toNanoOfDay() / 1000);
+            x.setSafe(row, TimeValues.toMicros((Duration) value));
         } else {
             throw new IllegalArgumentException("unsupported vector " + v.getClass().getSimpleName());
         }

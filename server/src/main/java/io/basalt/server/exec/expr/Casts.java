@@ -2,13 +2,14 @@ package io.basalt.server.exec.expr;
 
 import io.basalt.server.exec.value.MysqlValues;
 import io.basalt.server.exec.value.Temporals;
+import io.basalt.server.exec.value.TimeValues;
 import io.basalt.server.exec.value.Warnings;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -45,7 +46,10 @@ public final class Casts {
             }
             case DATE -> toDate(v, w);
             case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> toDateTime(v, target.getPrecision(), w);
-            case TIME -> toTime(v, w);
+            case TIME -> {
+                Duration d = toTime(v, w);
+                yield d == null ? null : TimeValues.clamp(TimeValues.roundFraction(d, fsp(target)), w);
+            }
             case BINARY, VARBINARY -> MysqlValues.toBytes(v);
             case NULL -> null;
             default -> v;
@@ -87,8 +91,8 @@ public final class Casts {
         LocalDateTime t;
         if (v instanceof LocalDateTime x) {
             t = x;
-        } else if (v instanceof LocalTime x) {
-            t = LocalDate.now().atTime(x);
+        } else if (v instanceof Duration x) {
+            t = TimeValues.atDate(LocalDate.now(), x);
         } else {
             t = Temporals.toDateTime(v);
         }
@@ -111,23 +115,32 @@ public final class Casts {
         return t.withNano(0).plusNanos(rounded);
     }
 
-    public static LocalTime toTime(Object v, Warnings w) {
-        if (v instanceof LocalTime t) {
+    private static int fsp(RelDataType t) {
+        int p = t.getPrecision();
+        return p == RelDataType.PRECISION_NOT_SPECIFIED || p < 0 ? 0 : Math.min(6, p);
+    }
+
+    /**
+     * A value as a TIME (CAST(x AS TIME), a TIME argument): a datetime gives its time of day, a
+     * date 00:00:00, a number [-]HHMMSS, text any of MySQL's time forms. Null with warning 1292
+     * when it is not a time; beyond 838:59:59 it is clamped with the same warning.
+     */
+    public static Duration toTime(Object v, Warnings w) {
+        if (v instanceof Duration t) {
             return t;
         }
         if (v instanceof LocalDateTime t) {
-            return t.toLocalTime();
+            return TimeValues.ofTimeOfDay(t.toLocalTime());
         }
-        if (v instanceof Long l) {
-            long x = Math.abs(l);
-            try {
-                return LocalTime.of((int) (x / 10000), (int) (x / 100 % 100), (int) (x % 100));
-            } catch (RuntimeException e) {
-                w.warn(TRUNCATED, "Incorrect time value: '" + l + "'");
-                return null;
-            }
+        if (v instanceof LocalDate) {
+            return Duration.ZERO;
         }
-        LocalTime t = Temporals.parseTime(MysqlValues.toText(v));
+        Duration t;
+        if (v instanceof Long || v instanceof BigDecimal || v instanceof Double || v instanceof Boolean) {
+            t = TimeValues.fromNumber(MysqlValues.toDecimal(v, w), w);
+        } else {
+            t = TimeValues.parse(MysqlValues.toText(v), w);
+        }
         if (t == null) {
             w.warn(TRUNCATED, "Incorrect time value: '" + MysqlValues.toText(v) + "'");
         }

@@ -3,10 +3,11 @@ package io.basalt.server.exec.expr;
 import io.basalt.server.exec.ExecContext;
 import io.basalt.server.exec.value.MysqlValues;
 import io.basalt.server.exec.value.Temporals;
+import io.basalt.server.exec.value.TimeValues;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.TextStyle;
@@ -45,18 +46,6 @@ final class DateFunctions {
         };
     }
 
-    private static Scalar timePart(Scalar a, java.util.function.Function<LocalTime, Object> f) {
-        return (row, ctx) -> {
-            Object v = a.eval(row, ctx);
-            if (v == null) {
-                return null;
-            }
-            LocalTime t = v instanceof LocalTime lt ? lt : v instanceof LocalDateTime dt ? dt.toLocalTime()
-                    : v instanceof LocalDate ? LocalTime.MIDNIGHT : Casts.toTime(v, ctx);
-            return t == null ? null : f.apply(t);
-        };
-    }
-
     static Scalar compile(String n, List<Scalar> args, List<RexNode> operands, RelDataType type) {
         switch (n) {
             case "NOW", "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP", "SYSDATE" -> {
@@ -74,34 +63,10 @@ final class DateFunctions {
                 return (row, ctx) -> ctx.statementTime().atZone(ZoneId.systemDefault())
                         .withZoneSameInstant(ZoneOffset.UTC).toLocalDate();
             }
-            case "CURTIME", "CURRENT_TIME" -> {
-                return (row, ctx) -> ctx.statementTime().toLocalTime().withNano(0);
-            }
-            case "UTC_TIME" -> {
-                return (row, ctx) -> ctx.statementTime().atZone(ZoneId.systemDefault())
-                        .withZoneSameInstant(ZoneOffset.UTC).toLocalTime().withNano(0);
-            }
             case "DATE" -> {
                 return datePart(args.get(0), LocalDateTime::toLocalDate);
             }
-            case "TIME" -> {
-                return timePart(args.get(0), t -> t);
-            }
             case "TIMESTAMP" -> {
-                if (args.size() == 2) {
-                    Scalar a = args.get(0);
-                    Scalar b = args.get(1);
-                    return (row, ctx) -> {
-                        Object x = a.eval(row, ctx);
-                        Object y = b.eval(row, ctx);
-                        if (x == null || y == null) {
-                            return null;
-                        }
-                        LocalDateTime t = dateTime(x, ctx);
-                        LocalTime add = Casts.toTime(y, ctx);
-                        return t == null || add == null ? null : t.plusNanos(add.toNanoOfDay());
-                    };
-                }
                 return datePart(args.get(0), t -> t);
             }
             case "YEAR" -> {
@@ -161,18 +126,6 @@ final class DateFunctions {
                     return (long) (yw[0] * 100 + yw[1]);
                 };
             }
-            case "HOUR" -> {
-                return timePart(args.get(0), t -> (long) t.getHour());
-            }
-            case "MINUTE" -> {
-                return timePart(args.get(0), t -> (long) t.getMinute());
-            }
-            case "SECOND" -> {
-                return timePart(args.get(0), t -> (long) t.getSecond());
-            }
-            case "MICROSECOND" -> {
-                return timePart(args.get(0), t -> (long) (t.getNano() / 1000));
-            }
             case "MONTHNAME" -> {
                 return datePart(args.get(0), t -> t.getMonth().getDisplayName(TextStyle.FULL, Locale.US));
             }
@@ -191,31 +144,6 @@ final class DateFunctions {
                     long d = MysqlValues.toLong(v, ctx);
                     return d < 366 ? null : LocalDate.ofEpochDay(d - TO_DAYS_EPOCH);
                 });
-            }
-            case "TIME_TO_SEC" -> {
-                return timePart(args.get(0), t -> (long) t.toSecondOfDay());
-            }
-            case "SEC_TO_TIME" -> {
-                return Functions.unary(args.get(0), (v, ctx) -> {
-                    long s = MysqlValues.toLong(v, ctx);
-                    return s < 0 || s >= 86400 ? null : LocalTime.ofSecondOfDay(s);
-                });
-            }
-            case "MAKETIME" -> {
-                return (row, ctx) -> {
-                    Object h = args.get(0).eval(row, ctx);
-                    Object m = args.get(1).eval(row, ctx);
-                    Object s = args.get(2).eval(row, ctx);
-                    if (h == null || m == null || s == null) {
-                        return null;
-                    }
-                    try {
-                        return LocalTime.of((int) MysqlValues.toLong(h, ctx), (int) MysqlValues.toLong(m, ctx),
-                                (int) MysqlValues.toLong(s, ctx));
-                    } catch (RuntimeException e) {
-                        return null;
-                    }
-                };
             }
             case "MAKEDATE" -> {
                 return Functions.binary(args.get(0), args.get(1), (y, d) -> {
@@ -263,12 +191,16 @@ final class DateFunctions {
                 boolean subtract = n.equals("DATE_SUB");
                 boolean dateResult = type.getSqlTypeName() == SqlTypeName.DATE;
                 boolean textResult = type.getSqlTypeName() == SqlTypeName.VARCHAR;
+                boolean timeResult = type.getSqlTypeName() == SqlTypeName.TIME;
                 return (row, ctx) -> {
                     Object d = args.get(0).eval(row, ctx);
                     Object amount = args.get(1).eval(row, ctx);
                     Object unit = args.get(2).eval(row, ctx);
                     if (d == null || amount == null) {
                         return null;
+                    }
+                    if (timeResult) {
+                        return TimeFunctions.addToTime(TimeFunctions.time(d, ctx), amount, MysqlValues.toText(unit), subtract, ctx);
                     }
                     LocalDateTime t = dateTime(d, ctx);
                     if (t == null) {
@@ -287,14 +219,17 @@ final class DateFunctions {
                     return dateResult ? r.toLocalDate() : r;
                 };
             }
-            case "DATE_FORMAT", "TIME_FORMAT" -> {
+            case "DATE_FORMAT" -> {
                 return (row, ctx) -> {
                     Object d = args.get(0).eval(row, ctx);
                     Object f = args.get(1).eval(row, ctx);
                     if (d == null || f == null) {
                         return null;
                     }
-                    LocalDateTime t = d instanceof LocalTime lt ? LocalDate.of(0, 1, 1).atTime(lt) : dateTime(d, ctx);
+                    // A time of day formats on 0000-01-01; a longer or negative TIME is added to today, as in MySQL.
+                    LocalDateTime t = d instanceof Duration lt ? TimeValues.atDate(
+                            TimeValues.isTimeOfDay(lt) ? LocalDate.of(0, 1, 1) : ctx.statementTime().toLocalDate(), lt)
+                            : dateTime(d, ctx);
                     return t == null ? null : DateFormats.format(t, MysqlValues.toText(f));
                 };
             }
@@ -355,6 +290,32 @@ final class DateFunctions {
                     return t.atZone(z1).withZoneSameInstant(z2).toLocalDateTime();
                 };
             }
+            case "PERIOD_ADD" -> {
+                return Functions.binaryCtx(args.get(0), args.get(1), (p, m, ctx) -> {
+                    long period = validPeriod(MysqlValues.toLong(p, ctx), "period_add");
+                    long month = periodToMonth(period) + MysqlValues.toLong(m, ctx);
+                    if (month < 0) {
+                        throw wrongArguments("period_add");
+                    }
+                    return monthToPeriod(month);
+                });
+            }
+            case "PERIOD_DIFF" -> {
+                return Functions.binaryCtx(args.get(0), args.get(1), (a, b, ctx) ->
+                        periodToMonth(validPeriod(MysqlValues.toLong(a, ctx), "period_diff"))
+                                - periodToMonth(validPeriod(MysqlValues.toLong(b, ctx), "period_diff")));
+            }
+            case "DATE_TRUNC" -> {
+                boolean dateResult = type.getSqlTypeName() == SqlTypeName.DATE;
+                return Functions.binaryCtx(args.get(0), args.get(1), (u, d, ctx) -> {
+                    LocalDateTime t = dateTime(d, ctx);
+                    if (t == null) {
+                        return null;
+                    }
+                    LocalDateTime r = truncate(t, MysqlValues.toText(u), dateResult);
+                    return dateResult ? r.toLocalDate() : r;
+                });
+            }
             case "$EXTRACT" -> {
                 Scalar unit = args.get(0);
                 Scalar a = args.get(1);
@@ -364,8 +325,8 @@ final class DateFunctions {
                         return null;
                     }
                     String u = MysqlValues.toText(unit.eval(row, ctx));
-                    if (v instanceof LocalTime lt) {
-                        return extract(u, LocalDate.of(0, 1, 1).atTime(lt));
+                    if (v instanceof Duration lt) {
+                        return TimeFunctions.extractTime(u, lt);
                     }
                     LocalDateTime t = dateTime(v, ctx);
                     return t == null ? null : extract(u, t);
@@ -423,5 +384,61 @@ final class DateFunctions {
             case "MINUTE_SECOND" -> (long) (t.getMinute() * 100 + t.getSecond());
             default -> null;
         };
+    }
+
+    // PERIOD_ADD and PERIOD_DIFF: a period is YYMM or YYYYMM; two-digit years below 70 are 20YY.
+    private static long validPeriod(long period, String function) {
+        if (period <= 0 || period % 100 == 0 || period % 100 > 12 || period > 999_999) {
+            throw wrongArguments(function);
+        }
+        return period;
+    }
+
+    private static io.basalt.error.BasaltException wrongArguments(String function) {
+        return io.basalt.error.BasaltException.of(io.basalt.error.ErrorCode.WRONG_ARGUMENTS,
+                "Incorrect arguments to %s", function);
+    }
+
+    private static long periodToMonth(long period) {
+        long year = period / 100;
+        if (year < 70) {
+            year += 2000;
+        } else if (year < 100) {
+            year += 1900;
+        }
+        return year * 12 + period % 100 - 1;
+    }
+
+    private static long monthToPeriod(long month) {
+        long year = month / 12;
+        if (year < 100) {
+            year += year < 70 ? 2000 : 1900;
+        }
+        return year * 100 + month % 12 + 1;
+    }
+
+    /**
+     * StarRocks' DATE_TRUNC: the datetime cut down to the start of its second, minute, hour, day,
+     * week (Monday), month, quarter or year. For a DATE only day and larger units are allowed.
+     */
+    private static LocalDateTime truncate(LocalDateTime t, String unit, boolean date) {
+        String u = unit.strip().toLowerCase(Locale.ROOT);
+        LocalDate d = t.toLocalDate();
+        LocalDateTime r = switch (u) {
+            case "second" -> date ? null : t.truncatedTo(ChronoUnit.SECONDS);
+            case "minute" -> date ? null : t.truncatedTo(ChronoUnit.MINUTES);
+            case "hour" -> date ? null : t.truncatedTo(ChronoUnit.HOURS);
+            case "day" -> d.atStartOfDay();
+            case "week" -> d.minusDays(d.getDayOfWeek().getValue() - 1).atStartOfDay();
+            case "month" -> d.withDayOfMonth(1).atStartOfDay();
+            case "quarter" -> d.withMonth((d.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1).atStartOfDay();
+            case "year" -> d.withDayOfYear(1).atStartOfDay();
+            default -> null;
+        };
+        if (r == null) {
+            throw io.basalt.error.BasaltException.of(io.basalt.error.ErrorCode.WRONG_ARGUMENTS,
+                    "Incorrect arguments to date_trunc: unit '%s'%s", unit, date ? " for a DATE" : "");
+        }
+        return r;
     }
 }

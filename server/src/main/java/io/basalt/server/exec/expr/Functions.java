@@ -18,8 +18,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * The scalar function library: math, control flow and session information here; strings in
- * {@link StringFunctions} and {@link EncodingFunctions}; dates and times in {@link DateFunctions};
- * regular expressions in {@link RegexpFunctions}; JSON in {@link JsonFunctions}.
+ * {@link StringFunctions} and {@link EncodingFunctions}; dates in {@link DateFunctions}; TIME values in
+ * {@link TimeFunctions}; regular expressions in {@link RegexpFunctions}; JSON in {@link JsonFunctions}.
  */
 final class Functions {
     private Functions() {}
@@ -32,6 +32,10 @@ final class Functions {
             return s;
         }
         s = StringFunctions.compile(n, args, operands, type);
+        if (s != null) {
+            return s;
+        }
+        s = TimeFunctions.compile(n, args, type);
         if (s != null) {
             return s;
         }
@@ -179,6 +183,22 @@ final class Functions {
             }
             Object y = b.eval(row, ctx);
             return y == null ? null : f.apply(x, y);
+        };
+    }
+
+    interface CtxBinary {
+        Object apply(Object a, Object b, ExecContext ctx);
+    }
+
+    /** A function of two arguments that is NULL when either is. */
+    static Scalar binaryCtx(Scalar a, Scalar b, CtxBinary f) {
+        return (row, ctx) -> {
+            Object x = a.eval(row, ctx);
+            if (x == null) {
+                return null;
+            }
+            Object y = b.eval(row, ctx);
+            return y == null ? null : f.apply(x, y, ctx);
         };
     }
 

@@ -41,7 +41,7 @@ public final class Literals {
             }
             case TIME -> {
                 TimeString t = lit.getValueAs(TimeString.class);
-                yield LocalTime.parse(t.toString());
+                yield io.basalt.server.exec.value.TimeValues.ofTimeOfDay(LocalTime.parse(t.toString()));
             }
             case BINARY, VARBINARY -> ((ByteString) v).getBytes();
             case SYMBOL -> v;

@@ -21,6 +21,8 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * Compiles Calcite row expressions into {@link Scalar} trees once per plan, so evaluation per row
@@ -181,6 +183,17 @@ public final class ScalarCompiler {
             case CAST, SAFE_CAST -> {
                 Scalar a = arg(call, 0);
                 RelDataType target = call.getType();
+                RelDataType source = call.getOperands().get(0).getType();
+                if (source.getSqlTypeName() == SqlTypeName.TIME && source.getPrecision() > 0
+                        && SqlTypeUtil.isCharacter(target)) {
+                    // A TIME(fsp) as text shows all its fsp digits, as MySQL's CAST(t AS CHAR) does.
+                    int fsp = Math.min(6, source.getPrecision());
+                    return (row, ctx) -> {
+                        Object v = a.eval(row, ctx);
+                        return Casts.cast(v instanceof java.time.Duration d
+                                ? io.basalt.server.exec.value.TimeValues.format(d, fsp) : v, target, ctx);
+                    };
+                }
                 return (row, ctx) -> Casts.cast(a.eval(row, ctx), target, ctx);
             }
             case COALESCE -> {

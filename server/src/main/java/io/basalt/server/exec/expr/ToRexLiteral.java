@@ -1,6 +1,8 @@
 package io.basalt.server.exec.expr;
 
+import io.basalt.server.exec.value.TimeValues;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -31,8 +33,8 @@ public final class ToRexLiteral {
             case TIMESTAMP -> v instanceof LocalDateTime t
                     ? new TimestampString(t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(),
                             t.getMinute(), t.getSecond()).withNanos(t.getNano()) : null;
-            case TIME -> v instanceof LocalTime t
-                    ? new TimeString(t.getHour(), t.getMinute(), t.getSecond()).withNanos(t.getNano()) : null;
+            // Calcite's TIME literal is a time of day; other TIME values stay unfolded.
+            case TIME -> v instanceof Duration d && TimeValues.isTimeOfDay(d) ? timeString(TimeValues.toLocalTime(d)) : null;
             case BINARY, VARBINARY -> v instanceof byte[] b ? new ByteString(b) : null;
             default -> null;
         };
@@ -44,5 +46,9 @@ public final class ToRexLiteral {
             return null;
         }
         return rb.makeLiteral(literalValue, type, true);
+    }
+
+    private static TimeString timeString(LocalTime t) {
+        return new TimeString(t.getHour(), t.getMinute(), t.getSecond()).withNanos(t.getNano());
     }
 }

@@ -9,12 +9,11 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 
 /**
  * MySQL's value semantics over Basalt's runtime representation. Runtime values are null, Boolean,
  * Long (every integer type), BigDecimal, Double (FLOAT and DOUBLE), String, byte[], LocalDate,
- * LocalDateTime and LocalTime. Conversions follow MySQL: strings become numbers by their numeric
+ * LocalDateTime and Duration (TIME). Conversions follow MySQL: strings become numbers by their numeric
  * prefix (with a warning), numbers round half away from zero when made integral, and comparisons
  * between strings and numbers happen as doubles.
  */
@@ -78,7 +77,7 @@ public final class MysqlValues {
         if (v instanceof byte[] b) {
             return parseDoublePrefix(new String(b, StandardCharsets.UTF_8), w);
         }
-        if (v instanceof LocalDate || v instanceof LocalDateTime || v instanceof LocalTime) {
+        if (Temporals.isTemporal(v)) {
             return Temporals.toNumber(v).doubleValue();
         }
         throw new IllegalArgumentException("not a value: " + v.getClass());
@@ -105,7 +104,7 @@ public final class MysqlValues {
         if (v instanceof byte[] b) {
             return parseLongPrefix(new String(b, StandardCharsets.UTF_8), w);
         }
-        if (v instanceof LocalDate || v instanceof LocalDateTime || v instanceof LocalTime) {
+        if (Temporals.isTemporal(v)) {
             return Temporals.toNumber(v).setScale(0, RoundingMode.HALF_UP).longValue();
         }
         throw new IllegalArgumentException("not a value: " + v.getClass());
@@ -159,7 +158,7 @@ public final class MysqlValues {
         if (v instanceof byte[] b) {
             return parseDecimalPrefix(new String(b, StandardCharsets.UTF_8), w);
         }
-        if (v instanceof LocalDate || v instanceof LocalDateTime || v instanceof LocalTime) {
+        if (Temporals.isTemporal(v)) {
             return Temporals.toNumber(v);
         }
         throw new IllegalArgumentException("not a value: " + v.getClass());

@@ -1,20 +1,24 @@
 package io.basalt.server.exec.value;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
 
-/** DATE, DATETIME and TIME values: MySQL's text forms, parsing, numeric forms and comparison. */
+/**
+ * DATE, DATETIME and TIME values: MySQL's text forms, parsing, numeric forms and comparison. A
+ * TIME is a {@link Duration} (see {@link TimeValues}).
+ */
 public final class Temporals {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
 
     private Temporals() {}
 
     public static boolean isTemporal(Object v) {
-        return v instanceof LocalDate || v instanceof LocalDateTime || v instanceof LocalTime;
+        return v instanceof LocalDate || v instanceof LocalDateTime || v instanceof Duration;
     }
 
     /** MySQL text of a temporal value; fractional seconds only when non-zero. */
@@ -25,8 +29,8 @@ public final class Temporals {
         if (v instanceof LocalDateTime t) {
             return formatDate(t.toLocalDate()) + " " + formatTime(t.toLocalTime(), -1);
         }
-        if (v instanceof LocalTime t) {
-            return formatTime(t, -1);
+        if (v instanceof Duration t) {
+            return TimeValues.format(t, -1);
         }
         throw new IllegalArgumentException(String.valueOf(v));
     }
@@ -93,10 +97,7 @@ public final class Temporals {
             int micros = t.getNano() / 1000;
             return micros == 0 ? BigDecimal.valueOf(n) : BigDecimal.valueOf(n).add(BigDecimal.valueOf(micros, 6));
         }
-        LocalTime t = (LocalTime) v;
-        long n = t.getHour() * 10000L + t.getMinute() * 100L + t.getSecond();
-        int micros = t.getNano() / 1000;
-        return micros == 0 ? BigDecimal.valueOf(n) : BigDecimal.valueOf(n).add(BigDecimal.valueOf(micros, 6));
+        return TimeValues.toNumber((Duration) v);
     }
 
     /** Parses MySQL date text ('2024-1-5', '20240105', '2024-01-05 10:00:00'), or null when not a date. */
@@ -195,36 +196,6 @@ public final class Temporals {
         };
     }
 
-    /** Parses MySQL time text ('10:00', '10:00:05.5', '100005'), or null. */
-    public static LocalTime parseTime(String text) {
-        String s = text.strip();
-        try {
-            if (s.chars().allMatch(Character::isDigit) && !s.isEmpty()) {
-                long v = Long.parseLong(s);
-                return LocalTime.of((int) (v / 10000), (int) (v / 100 % 100), (int) (v % 100));
-            }
-            LocalDateTime dt = s.indexOf('-') > 0 ? parseDateTime(s) : null;
-            if (dt != null) {
-                return dt.toLocalTime();
-            }
-            String[] hms = s.split("[:.]");
-            if (hms.length < 2) {
-                return null;
-            }
-            int h = Integer.parseInt(hms[0]);
-            int m = Integer.parseInt(hms[1]);
-            int sec = hms.length > 2 ? Integer.parseInt(hms[2]) : 0;
-            int nanos = 0;
-            if (hms.length > 3) {
-                String frac = (hms[3] + "000000000").substring(0, 9);
-                nanos = Integer.parseInt(frac) / 1000 * 1000;
-            }
-            return LocalTime.of(h, m, sec, nanos);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
     /** A number such as 20240105 or 20240105103000 as a datetime, or null. */
     public static LocalDateTime fromNumber(BigDecimal n) {
         long v = n.longValue();
@@ -257,8 +228,8 @@ public final class Temporals {
         if (v instanceof LocalDate d) {
             return d.atStartOfDay();
         }
-        if (v instanceof LocalTime t) {
-            return LocalDate.now().atTime(t);
+        if (v instanceof Duration t) {
+            return TimeValues.atDate(LocalDate.now(), t);
         }
         if (v instanceof String s) {
             return parseDateTime(s);
@@ -277,17 +248,18 @@ public final class Temporals {
 
     /** Compares where at least one side is temporal, converting the other side to match. */
     static int compare(Object a, Object b, Warnings w) {
-        if (a instanceof LocalTime x && b instanceof LocalTime y) {
+        if (a instanceof Duration x && b instanceof Duration y) {
             return x.compareTo(y);
         }
-        if (a instanceof LocalTime x) {
-            LocalTime y = b instanceof String s ? parseTime(s) : null;
+        // A TIME against a string compares as TIME values, as in MySQL.
+        if (a instanceof Duration x) {
+            Duration y = b instanceof String s ? TimeValues.parse(s, w) : null;
             if (y != null) {
                 return x.compareTo(y);
             }
         }
-        if (b instanceof LocalTime y) {
-            LocalTime x = a instanceof String s ? parseTime(s) : null;
+        if (b instanceof Duration y) {
+            Duration x = a instanceof String s ? TimeValues.parse(s, w) : null;
             if (x != null) {
                 return x.compareTo(y);
             }

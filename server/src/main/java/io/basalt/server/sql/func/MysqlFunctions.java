@@ -179,10 +179,14 @@ public final class MysqlFunctions {
         RelDataType t = b.getOperandType(0);
         boolean dayUnit = true;
         int unitOperand = b.getOperandCount() - 1;
+        String unit = null;
         if (b.isOperandLiteral(unitOperand, false)) {
-            String unit = b.getOperandLiteralValue(unitOperand, String.class);
+            unit = b.getOperandLiteralValue(unitOperand, String.class);
             dayUnit = unit != null && List.of("DAY", "WEEK", "MONTH", "QUARTER", "YEAR", "YEAR_MONTH")
                     .contains(unit.toUpperCase(Locale.ROOT));
+        }
+        if (t.getSqlTypeName() == SqlTypeName.TIME) {
+            return TimeTypes.dateAddOfTime(b, unit);
         }
         if (SqlTypeUtil.isCharacter(t)) {
             // A string argument gives a string result, as in MySQL.
@@ -336,7 +340,7 @@ public final class MysqlFunctions {
         define("CURDATE", DATE_NOT_NULL, 0, 0, time, "CURRENT_DATE", "UTC_DATE");
         define("CURTIME", CURRENT_TIME, 0, 1, time, "CURRENT_TIME", "UTC_TIME");
         define("DATE", DATE, 1, 1, time);
-        define("TIME", TIME, 1, 1, time);
+        define("TIME", TimeTypes.TIME_OF_ARGS, 1, 1, time);
         define("TIMESTAMP", DATETIME, 1, 2, time);
         for (String f : List.of("YEAR", "MONTH", "DAY", "DAYOFWEEK", "DAYOFYEAR", "WEEKDAY", "QUARTER", "HOUR",
                 "MINUTE", "SECOND", "MICROSECOND", "TO_DAYS", "TO_SECONDS", "TIME_TO_SEC", "WEEKOFYEAR")) {
@@ -352,7 +356,8 @@ public final class MysqlFunctions {
         // DATE_ADD(d, n, 'UNIT'): the parser turns INTERVAL n UNIT into the last two operands.
         define("DATE_ADD", DATE_ARITHMETIC, 3, 3, time);
         define("DATE_SUB", DATE_ARITHMETIC, 3, 3, time);
-        define("DATE_FORMAT", VARCHAR_FORCE_NULL, 2, 2, time, "TIME_FORMAT");
+        define("DATE_FORMAT", VARCHAR_FORCE_NULL, 2, 2, time);
+        define("TIME_FORMAT", VARCHAR_FORCE_NULL, 2, 2, time);
         define("STR_TO_DATE", DATETIME, 2, 2, time);
         define("FROM_UNIXTIME", b -> b.getOperandCount() > 1 ? type(b, SqlTypeName.VARCHAR, true)
                 : type(b, SqlTypeName.TIMESTAMP, true), 1, 2, time);
@@ -361,8 +366,14 @@ public final class MysqlFunctions {
         define("LAST_DAY", DATE, 1, 1, time);
         define("MAKEDATE", DATE, 2, 2, time);
         define("FROM_DAYS", DATE, 1, 1, time);
-        define("SEC_TO_TIME", TIME, 1, 1, time);
-        define("MAKETIME", TIME, 3, 3, time);
+        define("SEC_TO_TIME", TimeTypes.TIME_OF_LAST, 1, 1, time);
+        define("MAKETIME", TimeTypes.TIME_OF_LAST, 3, 3, time);
+        define("TIMEDIFF", TimeTypes.TIME_OF_ARGS, 2, 2, time);
+        define("ADDTIME", TimeTypes.ADDTIME, 2, 2, time);
+        define("SUBTIME", TimeTypes.ADDTIME, 2, 2, time);
+        define("PERIOD_ADD", BIGINT, 2, 2, time);
+        define("PERIOD_DIFF", BIGINT, 2, 2, time);
+        define("DATE_TRUNC", TimeTypes.DATE_TRUNC, 2, 2, time);
         define("CONVERT_TZ", DATETIME, 3, 3, time);
         define("$EXTRACT", BIGINT_FORCE_NULL, 2, 2, time);
 

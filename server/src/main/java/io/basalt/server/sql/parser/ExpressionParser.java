@@ -28,7 +28,6 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.util.DateString;
-import org.apache.calcite.util.TimeString;
 import org.apache.calcite.util.TimestampString;
 
 /**
@@ -667,14 +666,17 @@ final class ExpressionParser {
     }
 
     private SqlNode timeLiteral(String s, SqlParserPos p) {
-        try {
-            String norm = TemporalText.normalizeTime(s);
-            int frac = norm.indexOf('.') < 0 ? 0 : norm.length() - norm.indexOf('.') - 1;
-            return SqlLiteral.createTime(new TimeString(norm), frac, p);
-        } catch (RuntimeException e) {
+        // MySQL rejects a TIME literal it cannot read or one beyond -838:59:59..838:59:59.
+        boolean[] outOfRange = {false};
+        java.time.Duration d = io.basalt.server.exec.value.TimeValues.parse(s, (code, message) -> outOfRange[0] = true);
+        if (d == null || outOfRange[0]) {
             throw io.basalt.error.BasaltException.of(io.basalt.error.ErrorCode.TRUNCATED_WRONG_VALUE,
                     "Incorrect TIME value: '%s'", s);
         }
+        String text = s.strip();
+        int dot = text.lastIndexOf('.');
+        int frac = dot < 0 ? 0 : Math.min(6, text.length() - dot - 1);
+        return TimeLiterals.of(io.basalt.server.exec.value.TimeValues.roundFraction(d, frac), frac, p);
     }
 
     private SqlNode timestampLiteral(String s, SqlParserPos p) {

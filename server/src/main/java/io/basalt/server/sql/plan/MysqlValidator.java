@@ -11,4 +11,9 @@ final class MysqlValidator extends SqlValidatorImpl {
             Config config) {
         super(opTab, catalogReader, typeFactory, config);
     }
+
+    @Override
+    public org.apache.calcite.sql.type.SqlTypeMappingRule getTypeMappingRule() {
+        return MysqlTypeCoercion.CAST_RULES;
+    }
 }

@@ -49,6 +49,10 @@ final class VariableInliner extends SqlShuttle {
         if (v instanceof Double d) {
             return SqlLiteral.createApproxNumeric(Double.toString(d), pos);
         }
+        if (v instanceof java.time.Duration d) {
+            // A TIME variable is its MySQL text, as MySQL keeps temporal user variables as strings.
+            return SqlLiteral.createCharString(io.basalt.server.exec.value.TimeValues.format(d, -1), pos);
+        }
         return SqlLiteral.createCharString(v.toString(), pos);
     }
 }
