@@ -29,10 +29,13 @@ import java.util.Map;
  * @param account the proposer's CURRENT_USER(); null in commands written before it was recorded
  * @param cteMaxRecursionDepth the proposer's cte_max_recursion_depth; null in commands written
  *     before it was recorded (the default then applies)
+ * @param rowCount the proposer's ROW_COUNT(); null in commands written before it was recorded, which
+ *     were evaluated with -1
+ * @param foundRows the proposer's FOUND_ROWS(); null as for {@code rowCount}
  */
 public record StatementContext(String database, String user, String host, long connectionId, String statementTime,
         long lastInsertId, long randomSeed, Map<String, String> userVariables, List<String> parameters,
-        String sqlMode, String account, Long cteMaxRecursionDepth) {
+        String sqlMode, String account, Long cteMaxRecursionDepth, Long rowCount, Long foundRows) {
 
     public static StatementContext of(StatementEnvironment env, Map<String, Object> userVariables,
             List<Object> parameters) {
@@ -53,7 +56,7 @@ public record StatementContext(String database, String user, String host, long c
         }
         return new StatementContext(env.database(), env.user(), env.host(), env.connectionId(),
                 env.statementTime().toString(), env.lastInsertId(), env.randomSeed(), encoded, params, env.sqlMode(),
-                env.account(), cteMaxRecursionDepth);
+                env.account(), cteMaxRecursionDepth, env.rowCount(), env.foundRows());
     }
 
     /** A value as text with a one-letter type prefix, so it comes back with the same runtime type. */
@@ -130,6 +133,7 @@ public record StatementContext(String database, String user, String host, long c
 
     public StatementEnvironment environment(String serverVersion) {
         return new StatementEnvironment(database, user, host, connectionId, LocalDateTime.parse(statementTime),
-                lastInsertId, randomSeed, serverVersion, sqlMode, account);
+                lastInsertId, randomSeed, serverVersion, sqlMode, account, rowCount == null ? -1 : rowCount,
+                foundRows == null ? -1 : foundRows);
     }
 }

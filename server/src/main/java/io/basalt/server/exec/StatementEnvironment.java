@@ -17,10 +17,12 @@ import java.time.LocalDateTime;
  * @param sqlMode the session's sql_mode, upper case; null means the server default
  * @param account the authenticated account as CURRENT_USER() shows it ({@code name@host pattern});
  *     null means {@code user@host}
+ * @param rowCount ROW_COUNT(): what the session's previous statement affected (-1 after a result set)
+ * @param foundRows FOUND_ROWS(): how many rows the session's last result set sent
  */
 public record StatementEnvironment(String database, String user, String host, long connectionId,
         LocalDateTime statementTime, long lastInsertId, long randomSeed, String serverVersion, String sqlMode,
-        String account) {
+        String account, long rowCount, long foundRows) {
 
     /** The default sql_mode, used when a statement carries none. */
     public static final String DEFAULT_SQL_MODE = "ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,"
@@ -28,7 +30,7 @@ public record StatementEnvironment(String database, String user, String host, lo
 
     public StatementEnvironment withDatabase(String db) {
         return new StatementEnvironment(db, user, host, connectionId, statementTime, lastInsertId, randomSeed,
-                serverVersion, sqlMode, account);
+                serverVersion, sqlMode, account, rowCount, foundRows);
     }
 
     /** CURRENT_USER(): the account the session authenticated as. */

@@ -41,6 +41,12 @@ public final class BasaltSession implements Session {
     private final Map<String, Object> userVariables = new HashMap<>();
     private volatile String database;
     private volatile long lastInsertId;
+    /** ROW_COUNT() for the next statement: the last one's affected rows, -1 after a result set or an error. */
+    private volatile long rowCount = -1;
+    /** FOUND_ROWS() for the next statement: rows the last result set sent; other statements keep it. */
+    private volatile long foundRows;
+    /** FOUND_ROWS() of a running SELECT SQL_CALC_FOUND_ROWS ... LIMIT, counted without the LIMIT; else -1. */
+    private long calculatedFoundRows = -1;
     private List<ExecContext.Warning> warnings = List.of();
     private boolean inTransaction;
     private int writesInTransaction;
@@ -142,6 +148,7 @@ public final class BasaltSession implements Session {
         runningSince = System.currentTimeMillis();
         resultOpen = false;
         currentParameters = parameters;
+        calculatedFoundRows = -1;
         List<ExecContext.Warning> previous = warnings;
         try {
             Statement statement = parse.get();
@@ -151,17 +158,20 @@ public final class BasaltSession implements Session {
                     || show.kind() == Statement.ShowKind.COUNT_ERRORS))) {
                 warnings = List.of();
             }
-            return execute != null ? execute.apply(statement) : dispatch(statement, previous);
+            return counted(execute != null ? execute.apply(statement) : dispatch(statement, previous));
         } catch (BasaltException e) {
+            rowCount = -1;
             LOG.debug("statement failed with {}: {} -- {}", e.code().mysqlErrno(), e.getMessage(), abbreviate(sql));
             warnings = List.of(new ExecContext.Warning("Error", e.code().mysqlErrno(), e.getMessage()));
             throw e;
         } catch (StackOverflowError e) {
+            rowCount = -1;
             BasaltException be = new BasaltException(ErrorCode.WRONG_ARGUMENTS,
                     "Statement is nested too deeply to be processed");
             warnings = List.of(new ExecContext.Warning("Error", be.code().mysqlErrno(), be.getMessage()));
             throw be;
         } catch (RuntimeException | AssertionError e) {
+            rowCount = -1;
             LOG.warn("statement failed unexpectedly: {}", abbreviate(sql), e);
             BasaltException be = new BasaltException(ErrorCode.INTERNAL, "Internal error: " + e, e);
             warnings = List.of(new ExecContext.Warning("Error", be.code().mysqlErrno(), be.getMessage()));
@@ -173,6 +183,26 @@ public final class BasaltSession implements Session {
             }
             currentParameters = List.of();
         }
+    }
+
+    /**
+     * Records what ROW_COUNT() and FOUND_ROWS() of the next statement return, as MySQL does: the
+     * affected rows of an OK result; -1 and, once it is read, its row count for a result set (for
+     * SQL_CALC_FOUND_ROWS with a LIMIT, the count without the LIMIT).
+     */
+    private QueryResult counted(QueryResult result) {
+        if (result instanceof QueryResult.UpdateCount u) {
+            rowCount = u.affectedRows();
+            return u;
+        }
+        rowCount = -1;
+        long calculated = calculatedFoundRows;
+        return CountedRows.of((QueryResult.Rows) result, n -> foundRows = calculated >= 0 ? calculated : n);
+    }
+
+    /** The running SELECT SQL_CALC_FOUND_ROWS found {@code rows} without its LIMIT. */
+    void calculatedFoundRows(long rows) {
+        calculatedFoundRows = rows;
     }
 
     /**
@@ -202,7 +232,9 @@ public final class BasaltSession implements Session {
         runningSql = "INGEST INTO " + options.table();
         runningSince = System.currentTimeMillis();
         try {
-            return IngestStatements.ingest(this, options, schema, batches);
+            long written = IngestStatements.ingest(this, options, schema, batches);
+            rowCount = written;
+            return written;
         } finally {
             running = null;
             runningSql = null;
@@ -244,8 +276,8 @@ public final class BasaltSession implements Session {
                     ? io.basalt.server.sql.LiteralParameters.extract(q.query()) : null;
             if (x != null) {
                 currentParameters = x.values();
-                return QueryStatements.runPrepared(this, new Statement.Query(x.query(), q.text()), x.values(),
-                        textTemplates.computeIfAbsent(x.key(), k -> new PreparedTemplates()));
+                return QueryStatements.runPrepared(this, new Statement.Query(x.query(), q.text(), q.calcFoundRows()),
+                        x.values(), textTemplates.computeIfAbsent(x.key(), k -> new PreparedTemplates()));
             }
             return QueryStatements.query(this, q);
         }
@@ -438,7 +470,8 @@ public final class BasaltSession implements Session {
     StatementEnvironment environment() {
         return new StatementEnvironment(database, client.user(), client.remoteHost(), client.connectionId(),
                 LocalDateTime.now().withNano(LocalDateTime.now().getNano() / 1000 * 1000), lastInsertId,
-                ThreadLocalRandom.current().nextLong(), services.serverVersion(), sqlMode(), accountName + "@" + accountHost);
+                ThreadLocalRandom.current().nextLong(), services.serverVersion(), sqlMode(), accountName + "@" + accountHost,
+                rowCount, foundRows);
     }
 
     /**

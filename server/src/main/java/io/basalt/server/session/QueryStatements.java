@@ -9,6 +9,7 @@ import io.basalt.server.exec.QueryTemplate;
 import io.basalt.server.exec.StatementEnvironment;
 import io.basalt.server.exec.arrow.ResultSchema;
 import io.basalt.server.sql.ast.Statement;
+import io.basalt.server.sql.plan.FoundRowsQuery;
 import io.basalt.session.QueryResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +22,7 @@ final class QueryStatements {
     private QueryStatements() {}
 
     static QueryResult query(BasaltSession session, Statement.Query q) {
-        return run(session, q.query());
-    }
-
-    /** Plans and starts a query; rows stream as the client reads them. */
-    static QueryResult.Rows run(BasaltSession session, SqlNode query) {
-        return start(session, qc -> QueryRunner.prepare(query, qc, -1));
+        return start(session, qc -> QueryRunner.prepare(q.query(), qc, -1), q.calcFoundRows() ? q.query() : null);
     }
 
     /**
@@ -42,12 +38,18 @@ final class QueryStatements {
             }
             Statement.Query bound = (Statement.Query) io.basalt.server.sql.ParameterBinder.bind(q, values);
             return QueryRunner.prepare(bound.query(), qc, -1);
-        });
+        }, q.calcFoundRows() ? ((Statement.Query) io.basalt.server.sql.ParameterBinder.bind(q, values)).query() : null);
     }
 
-    /** Starts the query {@code plan} makes; rows stream as the client reads them. */
+    /**
+     * Starts the query {@code plan} makes; rows stream as the client reads them.
+     *
+     * @param calcFoundRows the query with its values bound when it asked for SQL_CALC_FOUND_ROWS, else null
+     */
     private static QueryResult.Rows start(BasaltSession session,
-            java.util.function.Function<QueryContext, QueryRunner> plan) {
+            java.util.function.Function<QueryContext, QueryRunner> plan, SqlNode calcFoundRows) {
+        // Built before planning the query: validation rewrites the tree it is given.
+        SqlNode count = calcFoundRows == null ? null : FoundRowsQuery.countWithoutLimit(calcFoundRows);
         StatementEnvironment env = session.environment();
         ExecContext ctx = session.newExecContext(env);
         session.awaitReadConsistency();
@@ -55,6 +57,11 @@ final class QueryStatements {
         io.basalt.session.BatchStream stream = session.services().state().withConsistentView(() -> {
             QueryContext qc = session.queryContext(env);
             QueryRunner runner = plan.apply(qc);
+            if (count != null) {
+                // Counted in the same view as the rows are read from.
+                List<Object[]> counted = QueryRunner.prepare(count, qc, -1).all(ctx);
+                session.calculatedFoundRows(((Number) counted.get(0)[0]).longValue());
+            }
             BufferAllocator allocator = session.services().allocator().newChildAllocator(
                     "query-" + session.connectionId(), 0, Long.MAX_VALUE);
             return runner.stream(ctx, ResultSchema.of(runner.planned(), qc.catalog()), allocator,

@@ -38,7 +38,7 @@ public final class ParameterBinder extends SqlShuttle {
         }
         ParameterBinder b = new ParameterBinder(values);
         if (s instanceof Statement.Query q) {
-            return new Statement.Query(b.node(q.query()), q.text());
+            return new Statement.Query(b.node(q.query()), q.text(), q.calcFoundRows());
         }
         if (s instanceof Statement.Explain e) {
             return new Statement.Explain(bind(e.statement(), values), e.format());

@@ -595,7 +595,7 @@ final class CommandApplier {
     private StatementEnvironment environment(StatementContext sc) {
         if (sc == null) {
             return new StatementEnvironment(null, "system", "localhost", 0, java.time.LocalDateTime.now().withNano(0), 0, 0,
-                    state.serverVersion(), null, null);
+                    state.serverVersion(), null, null, -1, 0);
         }
         return sc.environment(state.serverVersion());
     }

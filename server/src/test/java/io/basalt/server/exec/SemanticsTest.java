@@ -103,4 +103,65 @@ class SemanticsTest {
         assertThat(value(s, "SELECT GROUP_CONCAT(x ORDER BY x DESC SEPARATOR '/') FROM t")).isEqualTo("3/2/1");
         assertThat(value(s, "SELECT COUNT(*) FROM t a JOIN t b ON a.g = b.g")).isEqualTo("8");
     }
+
+    @Test
+    void bitOperatorsWorkOnUnsigned64BitIntegers() {
+        assertThat(value(s, "SELECT 1 | 4")).isEqualTo("5");
+        assertThat(value(s, "SELECT 1 | 4 + 1")).isEqualTo("5");
+        assertThat(value(s, "SELECT 12 & 10")).isEqualTo("8");
+        assertThat(value(s, "SELECT 12 ^ 10")).isEqualTo("6");
+        assertThat(value(s, "SELECT 1 << 3")).isEqualTo("8");
+        assertThat(value(s, "SELECT 16 >> 2")).isEqualTo("4");
+        assertThat(value(s, "SELECT -1 | 0")).isEqualTo("18446744073709551615");
+        assertThat(value(s, "SELECT ~0")).isEqualTo("18446744073709551615");
+        assertThat(value(s, "SELECT ~1")).isEqualTo("18446744073709551614");
+        assertThat(value(s, "SELECT -8 & -1")).isEqualTo("18446744073709551608");
+        assertThat(value(s, "SELECT 3 ^ -1")).isEqualTo("18446744073709551612");
+        assertThat(value(s, "SELECT -1 >> 1")).isEqualTo("9223372036854775807");
+        assertThat(value(s, "SELECT 1 << 64")).isEqualTo("0");
+        assertThat(value(s, "SELECT 1 << 63")).isEqualTo("9223372036854775808");
+        assertThat(value(s, "SELECT 2 << -1")).isEqualTo("0");
+        assertThat(value(s, "SELECT 18446744073709551615 | 0")).isEqualTo("18446744073709551615");
+        assertThat(value(s, "SELECT 18446744073709551615 >> 63")).isEqualTo("1");
+        assertThat(value(s, "SELECT 1.6 | 0")).isEqualTo("2");
+        assertThat(value(s, "SELECT '6' & 3")).isEqualTo("2");
+        assertThat(value(s, "SELECT 1 | '18446744073709551614'")).isEqualTo("18446744073709551615");
+        assertThat(value(s, "SELECT NULL | 1")).isNull();
+        assertThat(value(s, "SELECT 1 & NULL")).isNull();
+        assertThat(value(s, "SELECT NULL << 1")).isNull();
+        assertThat(value(s, "SELECT ~NULL")).isNull();
+    }
+
+    @Test
+    void bitOperatorsOnColumns() {
+        rows(s, "CREATE DATABASE IF NOT EXISTS sem; USE sem; DROP TABLE IF EXISTS bits; "
+                + "CREATE TABLE bits (id INT, a BIGINT, b BIGINT UNSIGNED); "
+                + "INSERT INTO bits VALUES (1, 1, 4), (2, -1, 18446744073709551615), (3, NULL, 2)");
+        assertThat(rows(s, "SELECT a | b, a & b, a ^ b, ~a, b >> 1, a << 1 FROM bits ORDER BY id")).containsExactly(
+                List.of("5", "0", "5", "18446744073709551614", "2", "2"),
+                List.of("18446744073709551615", "18446744073709551615", "0", "0", "9223372036854775807",
+                        "18446744073709551614"),
+                java.util.Arrays.asList(null, null, null, null, "1", null));
+        assertThat(value(s, "SELECT COUNT(*) FROM bits WHERE (a | b) = 5")).isEqualTo("1");
+        assertThat(value(s, "SELECT SUM(b & 6) FROM bits")).isEqualTo("12");
+    }
+
+    @Test
+    void aWrongArgumentCountIsNotAnUnknownFunction() {
+        for (String sql : List.of("SELECT ABS()", "SELECT ABS(1, 2)", "SELECT JSON_TYPE()", "SELECT CONCAT_WS('a')",
+                "SELECT SUBSTRING('a')", "SELECT ROW_COUNT(1)")) {
+            assertThatThrownBy(() -> value(s, sql)).as(sql).isInstanceOfSatisfying(BasaltException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.WRONG_PARAMETER_COUNT);
+                assertThat(e.code().mysqlErrno()).isEqualTo(1582);
+                assertThat(e.code().sqlState()).isEqualTo("42000");
+                assertThat(e.getMessage()).startsWith("Incorrect parameter count in the call to native function '");
+            });
+        }
+        assertThatThrownBy(() -> value(s, "SELECT ABS()")).hasMessage(
+                "Incorrect parameter count in the call to native function 'ABS'");
+        assertThatThrownBy(() -> value(s, "SELECT NO_SUCH_FUNCTION(1)")).isInstanceOfSatisfying(BasaltException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_FUNCTION));
+        assertThatThrownBy(() -> value(s, "SELECT NO_SUCH_FUNCTION()")).isInstanceOfSatisfying(BasaltException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_FUNCTION));
+    }
 }

@@ -96,8 +96,11 @@ final class Functions {
                     return v == null ? 0L : MysqlValues.toLong(v, ctx);
                 };
             }
-            case "ROW_COUNT", "FOUND_ROWS" -> {
-                return (row, ctx) -> -1L;
+            case "ROW_COUNT" -> {
+                return (row, ctx) -> ctx.env().rowCount();
+            }
+            case "FOUND_ROWS" -> {
+                return (row, ctx) -> ctx.env().foundRows();
             }
             case "SLEEP" -> {
                 Scalar a = args.get(0);
@@ -205,6 +208,7 @@ final class Functions {
 
     // ---- operators implemented here -----------------------------------------------------------
 
+    /** {@code & | ^ << >>} on 64-bit unsigned operands, as MySQL computes them; the shift count is unsigned too. */
     static Scalar bitwise(String op, Scalar a, Scalar b) {
         return (row, ctx) -> {
             Object x = a.eval(row, ctx);
@@ -212,15 +216,23 @@ final class Functions {
             if (x == null || y == null) {
                 return null;
             }
-            long l = MysqlValues.toLong(x, ctx);
-            long r = MysqlValues.toLong(y, ctx);
-            return switch (op) {
+            long l = UnsignedBits.of(x, ctx);
+            long r = UnsignedBits.of(y, ctx);
+            return UnsignedBits.value(switch (op) {
                 case "&" -> l & r;
                 case "|" -> l | r;
                 case "^" -> l ^ r;
                 case "<<" -> r >= 64 || r < 0 ? 0L : l << r;
                 default -> r >= 64 || r < 0 ? 0L : l >>> r;
-            };
+            });
+        };
+    }
+
+    /** {@code ~x} on a 64-bit unsigned operand. */
+    static Scalar bitNot(Scalar a) {
+        return (row, ctx) -> {
+            Object x = a.eval(row, ctx);
+            return x == null ? null : UnsignedBits.value(~UnsignedBits.of(x, ctx));
         };
     }
 

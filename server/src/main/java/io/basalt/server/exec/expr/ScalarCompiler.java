@@ -121,11 +121,7 @@ public final class ScalarCompiler {
             return Functions.bitwise(op.getName(), arg(call, 0), arg(call, 1));
         }
         if (op == MysqlOperators.BIT_NOT) {
-            Scalar a = arg(call, 0);
-            return (row, ctx) -> {
-                Object x = a.eval(row, ctx);
-                return x == null ? null : ~MysqlValues.toLong(x, ctx);
-            };
+            return Functions.bitNot(arg(call, 0));
         }
         switch (call.getKind()) {
             case AND -> {

@@ -10,8 +10,15 @@ import org.apache.calcite.sql.SqlNode;
  */
 public sealed interface Statement {
 
-    /** A query (SELECT, set operation, VALUES, WITH). {@code text} is the statement as written. */
-    record Query(SqlNode query, String text) implements Statement {}
+    /**
+     * A query (SELECT, set operation, VALUES, WITH). {@code text} is the statement as written;
+     * {@code calcFoundRows} says a SELECT in it asked for SQL_CALC_FOUND_ROWS.
+     */
+    record Query(SqlNode query, String text, boolean calcFoundRows) implements Statement {
+        public Query(SqlNode query, String text) {
+            this(query, text, false);
+        }
+    }
 
     /** EXPLAIN of a statement. */
     record Explain(Statement statement, String format) implements Statement {}

@@ -45,8 +45,7 @@ public final class MysqlOperators {
     public static final SqlBinaryOperator SHIFT_LEFT = bitwise("<<", 36);
     public static final SqlBinaryOperator SHIFT_RIGHT = bitwise(">>", 36);
     public static final SqlPrefixOperator BIT_NOT = new SqlPrefixOperator("~", SqlKind.OTHER, 80,
-            opBinding -> nullable(opBinding.getTypeFactory(), SqlTypeName.BIGINT, anyNullable(opBinding.collectOperandTypes())),
-            AnyOperandTypes.FIRST_KNOWN_OR_VARCHAR, new AnyOperandTypes(1, 1));
+            MysqlOperators::unsignedBigint, AnyOperandTypes.FIRST_KNOWN_OR_VARCHAR, new AnyOperandTypes(1, 1));
 
     /** Logical XOR on MySQL truth values. */
     public static final SqlBinaryOperator XOR = new SqlBinaryOperator("XOR", SqlKind.OTHER, 22, true,
@@ -89,9 +88,18 @@ public final class MysqlOperators {
     }
 
     private static SqlBinaryOperator bitwise(String name, int precedence) {
-        return new SqlBinaryOperator(name, SqlKind.OTHER, precedence, true,
-                opBinding -> nullable(opBinding.getTypeFactory(), SqlTypeName.BIGINT, anyNullable(opBinding.collectOperandTypes())),
+        return new SqlBinaryOperator(name, SqlKind.OTHER, precedence, true, MysqlOperators::unsignedBigint,
                 AnyOperandTypes.FIRST_KNOWN_OR_VARCHAR, new AnyOperandTypes(2, 2));
+    }
+
+    /**
+     * MySQL's bit operators work on, and return, BIGINT UNSIGNED; Basalt types that as
+     * DECIMAL(20, 0), as it does unsigned BIGINT columns.
+     */
+    private static RelDataType unsignedBigint(org.apache.calcite.sql.SqlOperatorBinding opBinding) {
+        RelDataTypeFactory f = opBinding.getTypeFactory();
+        return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DECIMAL, 20, 0),
+                anyNullable(opBinding.collectOperandTypes()));
     }
 
     static RelDataType nullable(RelDataTypeFactory f, SqlTypeName type, boolean nullable) {

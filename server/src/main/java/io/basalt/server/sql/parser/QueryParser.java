@@ -32,6 +32,7 @@ final class QueryParser implements ExpressionParser.QueryParsing {
 
     private final TokenCursor in;
     private final ExpressionParser expr;
+    private boolean calcFoundRows;
 
     QueryParser(TokenCursor in) {
         this.in = in;
@@ -40,6 +41,11 @@ final class QueryParser implements ExpressionParser.QueryParsing {
 
     ExpressionParser expressions() {
         return expr;
+    }
+
+    /** Whether a SELECT parsed so far carried SQL_CALC_FOUND_ROWS. */
+    boolean calcFoundRows() {
+        return calcFoundRows;
     }
 
     @Override
@@ -226,8 +232,10 @@ final class QueryParser implements ExpressionParser.QueryParsing {
                 keywords.add(SqlSelectKeyword.ALL.symbol(p));
             } else if (in.acceptWord("HIGH_PRIORITY") || in.acceptWord("STRAIGHT_JOIN") || in.acceptWord("SQL_SMALL_RESULT")
                     || in.acceptWord("SQL_BIG_RESULT") || in.acceptWord("SQL_BUFFER_RESULT") || in.acceptWord("SQL_NO_CACHE")
-                    || in.acceptWord("SQL_CACHE") || in.acceptWord("SQL_CALC_FOUND_ROWS")) {
+                    || in.acceptWord("SQL_CACHE")) {
                 continue;
+            } else if (in.acceptWord("SQL_CALC_FOUND_ROWS")) {
+                calcFoundRows = true;
             } else {
                 break;
             }

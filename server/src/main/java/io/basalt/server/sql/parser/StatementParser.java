@@ -42,7 +42,7 @@ final class StatementParser {
         if (first.isSymbol("(") || first.isWord("SELECT") || first.isWord("WITH") || first.isWord("VALUES")
                 || first.isWord("TABLE")) {
             SqlNode q = queries.parseQuery();
-            return new Statement.Query(q, in.sql());
+            return new Statement.Query(q, in.sql(), queries.calcFoundRows());
         }
         if (first.type() != TokenType.WORD) {
             throw in.error();

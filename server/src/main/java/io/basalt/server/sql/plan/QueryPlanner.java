@@ -9,6 +9,7 @@ import io.basalt.server.exec.StatementEnvironment;
 import io.basalt.server.sql.ast.Statement;
 import io.basalt.server.sql.func.MysqlFunctions;
 import io.basalt.server.sql.func.MysqlOperators;
+import io.basalt.server.sql.func.StandardOperators;
 import io.basalt.server.sql.parser.SqlParser;
 import io.basalt.server.sql.type.MysqlTypeSystem;
 import java.util.ArrayDeque;
@@ -47,7 +48,6 @@ import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlWith;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
@@ -63,8 +63,8 @@ import org.apache.calcite.tools.RelBuilder;
  * projections down, and plug the storage scan in. One planner serves one statement.
  */
 public final class QueryPlanner implements BasaltView.Expander {
-    private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(
-            SqlOperatorTables.of(concat(MysqlOperators.all(), MysqlFunctions.all())), SqlStdOperatorTable.instance());
+    static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(
+            SqlOperatorTables.of(concat(MysqlOperators.all(), MysqlFunctions.all())), StandardOperators.INSTANCE);
 
     private static final CalciteConnectionConfig CONNECTION_CONFIG;
 

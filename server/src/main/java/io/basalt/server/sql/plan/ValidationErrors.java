@@ -2,6 +2,8 @@ package io.basalt.server.sql.plan;
 
 import io.basalt.error.BasaltException;
 import io.basalt.error.ErrorCode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.runtime.CalciteContextException;
@@ -10,8 +12,12 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
+import org.apache.calcite.sql.validate.SqlNameMatchers;
 
 /**
  * Translates Calcite validation failures into the errors MySQL reports for the same mistakes,
@@ -77,6 +83,12 @@ final class ValidationErrors {
             return BasaltException.of(ErrorCode.AMBIGUOUS_COLUMN, "Column '%s' in field list is ambiguous", m.group(1));
         }
         if ((m = NO_FUNCTION.matcher(message)).find()) {
+            // Calcite looks functions up by name and argument count together: a name it knows means
+            // the count was wrong.
+            if (isKnownFunction(m.group(1))) {
+                return BasaltException.of(ErrorCode.WRONG_PARAMETER_COUNT,
+                        "Incorrect parameter count in the call to native function '%s'", m.group(1));
+            }
             return BasaltException.of(ErrorCode.UNKNOWN_FUNCTION, "FUNCTION %s.%s does not exist",
                     database == null ? "basalt" : database, m.group(1).toLowerCase(java.util.Locale.ROOT));
         }
@@ -106,6 +118,14 @@ final class ValidationErrors {
             return new BasaltException(ErrorCode.OPERAND_COLUMNS, "Operand should contain 1 column(s)");
         }
         return new BasaltException(ErrorCode.WRONG_ARGUMENTS, message);
+    }
+
+    /** Whether the operator table has a function of this name, whatever its arguments. */
+    private static boolean isKnownFunction(String name) {
+        List<SqlOperator> found = new ArrayList<>();
+        QueryPlanner.OPERATORS.lookupOperatorOverloads(new SqlIdentifier(name, SqlParserPos.ZERO), null,
+                SqlSyntax.FUNCTION, found, SqlNameMatchers.withCaseSensitive(false));
+        return !found.isEmpty();
     }
 
     /** The first two-part table name in a FROM clause of {@code query} whose database is {@code database}. */
