@@ -58,9 +58,9 @@ class OnDuplicateKeyUpdateTest {
         CommandResult r = mysql.execute("CREATE DATABASE IF NOT EXISTS odku2; "
                 + "CREATE TABLE odku2.t (id INT PRIMARY KEY, v VARCHAR(5)); INSERT INTO odku2.t VALUES (1, 'a'); "
                 + "INSERT INTO odku2.t VALUES (1, 'b'), (2, 'c') AS new ON DUPLICATE KEY UPDATE v = new.v; "
-                + "SELECT id, v FROM odku2.t ORDER BY id");
+                + "SELECT ROW_COUNT(); SELECT id, v FROM odku2.t ORDER BY id");
         assertThat(r.succeeded()).as(r.describe()).isTrue();
-        assertThat(r.stdout()).contains("1\tb\n2\tc");
+        assertThat(r.stdout()).contains("ROW_COUNT()\n3\n").contains("1\tb\n2\tc");
         CommandResult verbose = new MysqlCli(basalt.mysqlPort()).run(java.util.List.of("-h127.0.0.1",
                 "-P" + basalt.mysqlPort(), "-uroot", "-vvv", "-e",
                 "INSERT INTO odku2.t VALUES (2, 'd'), (3, 'e') ON DUPLICATE KEY UPDATE v = VALUES(v)"), null,
