@@ -4,34 +4,12 @@ import static io.basalt.server.LocalDatabase.rows;
 import static io.basalt.server.LocalDatabase.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.basalt.server.LocalDatabase;
-import io.basalt.session.Session;
-import java.nio.file.Path;
+import io.basalt.server.OneSessionTest;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** SOUNDEX, INET_ATON, INET_NTOA, MAKE_SET and EXPORT_SET, with the results MySQL documents. */
-class EncodingFunctionsTest {
-    @TempDir
-    static Path dir;
-    static LocalDatabase db;
-    static Session s;
-
-    @BeforeAll
-    static void open() throws Exception {
-        db = new LocalDatabase(dir);
-        s = db.session();
-    }
-
-    @AfterAll
-    static void close() {
-        s.close();
-        db.close();
-    }
-
+class EncodingFunctionsTest extends OneSessionTest {
     @Test
     void soundexKeepsMoreThanFourCharactersAsMysqlDoes() {
         assertThat(value(s, "SELECT SOUNDEX('Hello')")).isEqualTo("H400");

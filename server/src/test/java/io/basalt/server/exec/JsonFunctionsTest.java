@@ -7,37 +7,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.error.BasaltException;
 import io.basalt.error.ErrorCode;
-import io.basalt.server.LocalDatabase;
-import io.basalt.session.Session;
+import io.basalt.server.OneSessionTest;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** MySQL's JSON functions and the -> and ->> operators over text, with MySQL's output format and errors. */
-class JsonFunctionsTest {
-    @TempDir
-    static Path dir;
-    static LocalDatabase db;
-    static Session s;
-
+class JsonFunctionsTest extends OneSessionTest {
     @BeforeAll
-    static void open() throws Exception {
-        db = new LocalDatabase(dir);
-        s = db.session();
+    static void setUp() {
         rows(s, "CREATE DATABASE IF NOT EXISTS js; USE js; "
                 + "CREATE TABLE docs (id INT, doc VARCHAR(200)); "
                 + "INSERT INTO docs VALUES (1, '{\"name\": \"Ann\", \"tags\": [\"a\", \"b\"], \"age\": 30}'), "
                 + "(2, '{\"name\": \"Bob\", \"tags\": [], \"age\": null}'), (3, NULL), (4, '{\"name\": \"Cy\"}')");
-    }
-
-    @AfterAll
-    static void close() {
-        s.close();
-        db.close();
     }
 
     private static void assertError(String sql, ErrorCode code, String message) {

@@ -6,34 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.error.BasaltException;
-import io.basalt.server.LocalDatabase;
+import io.basalt.server.OneSessionTest;
 import io.basalt.session.Session;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** WITH RECURSIVE, as MySQL 8 runs it. */
-class RecursiveCteTest {
-    @TempDir
-    static Path dir;
-    static LocalDatabase db;
-    static Session s;
-
-    @BeforeAll
-    static void open() throws Exception {
-        db = new LocalDatabase(dir);
-        s = db.session();
-    }
-
-    @AfterAll
-    static void close() {
-        s.close();
-        db.close();
-    }
-
+class RecursiveCteTest extends OneSessionTest {
     @Test
     void countsWithoutADatabase() {
         assertThat(value(s, "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 5) "

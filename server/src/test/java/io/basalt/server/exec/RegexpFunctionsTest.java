@@ -7,34 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.error.BasaltException;
 import io.basalt.error.ErrorCode;
-import io.basalt.server.LocalDatabase;
-import io.basalt.session.Session;
-import java.nio.file.Path;
+import io.basalt.server.OneSessionTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** REGEXP_LIKE, REGEXP_INSTR, REGEXP_SUBSTR and REGEXP_REPLACE with MySQL 8 results and errors. */
-class RegexpFunctionsTest {
-    @TempDir
-    static Path dir;
-    static LocalDatabase db;
-    static Session s;
-
-    @BeforeAll
-    static void open() throws Exception {
-        db = new LocalDatabase(dir);
-        s = db.session();
-    }
-
-    @AfterAll
-    static void close() {
-        s.close();
-        db.close();
-    }
-
+class RegexpFunctionsTest extends OneSessionTest {
     private static void assertError(String sql, ErrorCode code, String message) {
         assertThatThrownBy(() -> value(s, sql)).isInstanceOfSatisfying(BasaltException.class, e -> {
             assertThat(e.code()).isEqualTo(code);

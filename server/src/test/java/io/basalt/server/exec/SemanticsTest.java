@@ -7,34 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.error.BasaltException;
 import io.basalt.error.ErrorCode;
-import io.basalt.server.LocalDatabase;
-import io.basalt.session.Session;
-import java.nio.file.Path;
+import io.basalt.server.OneSessionTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** MySQL expression semantics, evaluated by the real planner and executor. */
-class SemanticsTest {
-    @TempDir
-    static Path dir;
-    static LocalDatabase db;
-    static Session s;
-
-    @BeforeAll
-    static void open() throws Exception {
-        db = new LocalDatabase(dir);
-        s = db.session();
-    }
-
-    @AfterAll
-    static void close() {
-        s.close();
-        db.close();
-    }
-
+class SemanticsTest extends OneSessionTest {
     @Test
     void arithmeticFollowsMysql() {
         assertThat(value(s, "SELECT 7/2")).isEqualTo("3.5000");

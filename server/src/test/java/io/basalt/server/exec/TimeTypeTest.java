@@ -8,34 +8,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.error.BasaltException;
 import io.basalt.error.ErrorCode;
-import io.basalt.server.LocalDatabase;
-import io.basalt.session.Session;
-import java.nio.file.Path;
+import io.basalt.server.OneSessionTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** MySQL's TIME: a signed duration from -838:59:59 to 838:59:59, with fractional seconds. */
-class TimeTypeTest {
-    @TempDir
-    static Path dir;
-    static LocalDatabase db;
-    static Session s;
-
+class TimeTypeTest extends OneSessionTest {
     @BeforeAll
-    static void open() throws Exception {
-        db = new LocalDatabase(dir);
-        s = db.session();
+    static void setUp() {
         update(s, "CREATE DATABASE tt");
         update(s, "USE tt");
-    }
-
-    @AfterAll
-    static void close() {
-        s.close();
-        db.close();
     }
 
     private static void assertError(String sql, ErrorCode code, String message) {
