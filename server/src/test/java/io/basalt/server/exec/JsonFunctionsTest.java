@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.basalt.error.BasaltException;
 import io.basalt.error.ErrorCode;
 import io.basalt.server.OneSessionTest;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
