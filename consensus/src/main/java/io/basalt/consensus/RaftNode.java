@@ -543,6 +543,10 @@ public final class RaftNode implements AutoCloseable {
         return "RaftNode[" + name + "]";
     }
 
+    /** Delay before asking again for a due snapshot that jraft did not take, or that failed. */
+    private static final long SNAPSHOT_RETRY_MILLIS = 50;
+    private static final long SNAPSHOT_FAILURE_RETRY_MILLIS = 5_000;
+
     private void snapshotDue() {
         Node current = node;
         if (current == null || closed.get() || !snapshotRunning.compareAndSet(false, true)) {
@@ -554,6 +558,16 @@ public final class RaftNode implements AutoCloseable {
                 snapshotRunning.set(false);
                 if (!status.isOk()) {
                     LOG.warn("{}: snapshot after {} entries failed: {}", name, config.snapshotLogEntries(), status);
+                }
+                // jraft can answer without saving (busy, or its applied index behind ours when asked);
+                // nothing else asks again until the next apply, so ask again while one is still due.
+                if (bridge.snapshotDue() && !closed.get()) {
+                    long delay = status.isOk() ? SNAPSHOT_RETRY_MILLIS : SNAPSHOT_FAILURE_RETRY_MILLIS;
+                    try {
+                        timer.schedule(this::snapshotDue, delay, TimeUnit.MILLISECONDS);
+                    } catch (RejectedExecutionException closing) {
+                        LOG.debug("{}: closing; snapshot not asked again", name);
+                    }
                 }
             }));
         } catch (RejectedExecutionException closing) {

@@ -43,7 +43,7 @@ final class StateMachineBridge extends StateMachineAdapter {
     private final long snapshotLogBytes;
     private final Runnable snapshotDue;
     /** Bytes of commands applied since the last snapshot was saved (state-machine thread only). */
-    private long bytesSinceSnapshot;
+    private volatile long bytesSinceSnapshot;
 
     // Written on the state-machine thread, read by RaftNode's accessors.
     private volatile long term;
@@ -66,6 +66,12 @@ final class StateMachineBridge extends StateMachineAdapter {
     /** The index of the last command handed to the machine (ahead of jraft's count within a batch). */
     long lastAppliedIndex() {
         return lastAppliedIndex;
+    }
+
+    /** Whether enough was applied since the last snapshot (entries or bytes, as configured) to take another. */
+    boolean snapshotDue() {
+        return snapshotLogEntries > 0 && lastAppliedIndex - lastSnapshotIndex >= snapshotLogEntries
+                || snapshotLogBytes > 0 && bytesSinceSnapshot >= snapshotLogBytes;
     }
 
     long lastSnapshotIndex() {
@@ -105,8 +111,7 @@ final class StateMachineBridge extends StateMachineAdapter {
             }
             iter.next();
         }
-        if (snapshotLogEntries > 0 && lastAppliedIndex - lastSnapshotIndex >= snapshotLogEntries
-                || snapshotLogBytes > 0 && bytesSinceSnapshot >= snapshotLogBytes) {
+        if (snapshotDue()) {
             snapshotDue.run();
         }
     }
