@@ -66,6 +66,8 @@ class PreparedStatementLimitTest {
                 assertThat(e.getMessage()).contains("max_prepared_stmt_count").contains("3");
             });
             p2.close();
+            // COM_STMT_CLOSE has no reply: wait until the server has handled it before using the room on b.
+            Await.untilTrue("p2 released", Duration.ofSeconds(10), () -> openCount() == 2);
             try (PreparedStatement p4 = b.prepareStatement("SELECT ? + 4")) {
                 p4.setInt(1, 1);
                 try (ResultSet rs = p4.executeQuery()) {
@@ -76,6 +78,8 @@ class PreparedStatementLimitTest {
             p1.close();
             p3.close();
         }
+        // Sessions a and b end as their connections close, which may trail the client.
+        Await.untilTrue("a's and b's statements released", Duration.ofSeconds(10), () -> openCount() == 0);
         // a session's statements are released when it ends, even those never closed
         try (Connection c = serverPrepared()) {
             c.prepareStatement("SELECT ?");
