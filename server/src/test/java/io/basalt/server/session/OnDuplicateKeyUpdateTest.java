@@ -8,34 +8,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.error.BasaltException;
 import io.basalt.error.ErrorCode;
-import io.basalt.server.LocalDatabase;
-import io.basalt.session.Session;
-import java.nio.file.Path;
+import io.basalt.server.FreshDatabaseTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** INSERT ... ON DUPLICATE KEY UPDATE, with MySQL's row counts and evaluation order. */
-class OnDuplicateKeyUpdateTest {
-    @TempDir
-    Path dir;
-    LocalDatabase db;
-    Session s;
-
+class OnDuplicateKeyUpdateTest extends FreshDatabaseTest {
     @BeforeEach
-    void open() throws Exception {
-        db = new LocalDatabase(dir);
-        s = db.session();
+    void setUp() {
         rows(s, "CREATE DATABASE w; USE w");
         update(s, "CREATE TABLE hits (page VARCHAR(20) PRIMARY KEY, n INT NOT NULL, last_ref VARCHAR(20))");
-    }
-
-    @AfterEach
-    void close() {
-        s.close();
-        db.close();
     }
 
     @Test

@@ -7,35 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.error.BasaltException;
-import io.basalt.server.LocalDatabase;
+import io.basalt.server.FreshDatabaseTest;
 import io.basalt.session.BatchStream;
 import io.basalt.session.QueryResult;
-import io.basalt.session.Session;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** ROW_COUNT() and FOUND_ROWS(): what the session's previous statement did, as MySQL reports it. */
-class StatementCountsTest {
-    @TempDir
-    Path dir;
-    LocalDatabase db;
-    Session s;
-
+class StatementCountsTest extends FreshDatabaseTest {
     @BeforeEach
-    void open() throws Exception {
-        db = new LocalDatabase(dir);
-        s = db.session();
+    void setUp() {
         rows(s, "CREATE DATABASE c; USE c; CREATE TABLE t (id INT PRIMARY KEY, v INT)");
-    }
-
-    @AfterEach
-    void close() {
-        s.close();
-        db.close();
     }
 
     @Test

@@ -8,34 +8,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.error.BasaltException;
 import io.basalt.error.ErrorCode;
-import io.basalt.server.LocalDatabase;
-import io.basalt.session.Session;
-import java.nio.file.Path;
+import io.basalt.server.FreshDatabaseTest;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** DDL and DML through the state machine: keys, defaults, strict checks, and MySQL's counts. */
-class WriteTest {
-    @TempDir
-    Path dir;
-    LocalDatabase db;
-    Session s;
-
+class WriteTest extends FreshDatabaseTest {
     @BeforeEach
-    void open() throws Exception {
-        db = new LocalDatabase(dir);
-        s = db.session();
+    void setUp() {
         rows(s, "CREATE DATABASE w; USE w");
-    }
-
-    @AfterEach
-    void close() {
-        s.close();
-        db.close();
     }
 
     private static ErrorCode codeOf(Runnable r) {
