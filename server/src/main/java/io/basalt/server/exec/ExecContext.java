@@ -26,7 +26,8 @@ public final class ExecContext implements Warnings {
     private final List<Warning> warnings = new ArrayList<>();
     private int warningCount;
     private final Map<CorrelationId, Object[]> correlations = new HashMap<>();
-    private final Map<Object, List<Object[]>> workingTables = new HashMap<>();
+    /** Created by the first recursive query; most statements have none. */
+    private Map<Object, List<Object[]>> workingTables;
     private long recursionLimit = DEFAULT_RECURSION_LIMIT;
     private volatile boolean cancelled;
     private final Random random;
@@ -91,11 +92,14 @@ public final class ExecContext implements Warnings {
 
     /** The rows a recursive query's working table holds for the iteration running now. */
     public void setWorkingTable(Object table, List<Object[]> rows) {
+        if (workingTables == null) {
+            workingTables = new HashMap<>();
+        }
         workingTables.put(table, rows);
     }
 
     public List<Object[]> workingTable(Object table) {
-        List<Object[]> rows = workingTables.get(table);
+        List<Object[]> rows = workingTables == null ? null : workingTables.get(table);
         if (rows == null) {
             throw new IllegalStateException("working table read outside its recursive query");
         }
