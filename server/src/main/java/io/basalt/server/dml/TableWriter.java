@@ -188,6 +188,12 @@ public final class TableWriter {
         }
     }
 
+    /** One stored row during a located scan: its locator, the batch's value getters and its row in the batch. */
+    @FunctionalInterface
+    private interface LocatedRows {
+        void row(Locator locator, ArrowValues.Getter[] getters, int row);
+    }
+
     /** The mutation being built, with the unique-key state it must respect. */
     private final class Plan {
         private final List<int[]> keys = new ArrayList<>();
@@ -229,30 +235,18 @@ public final class TableWriter {
                 }
             }
             List<Integer> colIdx = new ArrayList<>(needed);
-            List<Integer> ids = colIdx.stream().map(c -> table.columns().get(c).id()).toList();
-            try (Scanner s = version.scan(ScanRequest.of(ids).locating())) {
-                Object[] row = new Object[table.columns().size()];
-                while (s.next()) {
-                    VectorSchemaRoot b = s.batch();
-                    ArrowValues.Getter[] g = new ArrowValues.Getter[colIdx.size()];
-                    for (int i = 0; i < g.length; i++) {
-                        g[i] = ArrowValues.getter(b.getVector(i));
-                    }
-                    int[] positions = s.positions();
-                    for (int r = 0; r < b.getRowCount(); r++) {
-                        for (int i = 0; i < g.length; i++) {
-                            row[colIdx.get(i)] = g[i].get(r);
-                        }
-                        Locator loc = new Locator(s.sourceId(), positions[r]);
-                        for (int k = 0; k < keys.size(); k++) {
-                            RowKey key = RowKey.of(row, keys.get(k));
-                            if (!key.hasNull()) {
-                                owners.get(k).put(key, loc);
-                            }
-                        }
+            Object[] row = new Object[table.columns().size()];
+            scanLocated(version, colIdx, (loc, g, r) -> {
+                for (int i = 0; i < g.length; i++) {
+                    row[colIdx.get(i)] = g[i].get(r);
+                }
+                for (int k = 0; k < keys.size(); k++) {
+                    RowKey key = RowKey.of(row, keys.get(k));
+                    if (!key.hasNull()) {
+                        owners.get(k).put(key, loc);
                     }
                 }
-            }
+            });
         }
 
         /** The stored rows (not rows of this statement) that {@code rows} meet on a unique key. */
@@ -276,28 +270,35 @@ public final class TableWriter {
                 return out;
             }
             int width = table.columns().size();
-            List<Integer> ids = table.columns().stream().map(ColumnDef::id).toList();
+            List<Integer> all = java.util.stream.IntStream.range(0, width).boxed().toList();
+            scanLocated(version, all, (loc, g, r) -> {
+                if (wanted.contains(loc)) {
+                    Object[] row = new Object[width];
+                    for (int i = 0; i < width; i++) {
+                        row[i] = g[i].get(r);
+                    }
+                    out.put(loc, row);
+                }
+            });
+            return out;
+        }
+
+        /** Visits every stored row of {@code columns} (table column indexes) with its locator. */
+        private void scanLocated(TableVersion version, List<Integer> columns, LocatedRows visitor) {
+            List<Integer> ids = columns.stream().map(c -> table.columns().get(c).id()).toList();
             try (Scanner s = version.scan(ScanRequest.of(ids).locating())) {
                 while (s.next()) {
                     VectorSchemaRoot b = s.batch();
-                    ArrowValues.Getter[] g = new ArrowValues.Getter[width];
-                    for (int i = 0; i < width; i++) {
+                    ArrowValues.Getter[] g = new ArrowValues.Getter[columns.size()];
+                    for (int i = 0; i < g.length; i++) {
                         g[i] = ArrowValues.getter(b.getVector(i));
                     }
                     int[] positions = s.positions();
                     for (int r = 0; r < b.getRowCount(); r++) {
-                        Locator loc = new Locator(s.sourceId(), positions[r]);
-                        if (wanted.contains(loc)) {
-                            Object[] row = new Object[width];
-                            for (int i = 0; i < width; i++) {
-                                row[i] = g[i].get(r);
-                            }
-                            out.put(loc, row);
-                        }
+                        visitor.row(new Locator(s.sourceId(), positions[r]), g, r);
                     }
                 }
             }
-            return out;
         }
 
         /** Where the row holding one of {@code row}'s unique key values lives, keys in order; null if none. */
